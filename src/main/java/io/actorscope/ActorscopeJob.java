@@ -1,0 +1,224 @@
+package io.actorscope;
+
+import io.actorscope.actors.ActorCounts;
+import io.actorscope.actors.ActorResolver;
+import io.actorscope.actors.ActorRow;
+import io.actorscope.actors.Dictionary;
+import io.actorscope.actors.DictionaryLoader;
+import io.actorscope.actors.Mention;
+import io.actorscope.actors.RoleRow;
+import io.actorscope.config.InputConfig;
+import io.actorscope.config.JobConfig;
+import io.actorscope.cooccurrence.Cooccurrence;
+import io.actorscope.cooccurrence.PairRow;
+import io.actorscope.io.Ingest;
+import io.actorscope.output.RunManifest;
+import io.actorscope.output.Tables;
+import io.actorscope.text.AnalyzedArticle;
+import io.actorscope.text.TextAnalyzer;
+import io.actorscope.topics.TopicModeler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Actorscope job: read article dumps, tokenize them into sentences and tokens, resolve actors
+ * through the dictionary, and write mentions, per-actor counts, actor co-occurrence and LDA topics
+ * as Parquet, with a manifest whose counts reconcile.
+ */
+public final class ActorscopeJob {
+  private static final Logger LOG = LoggerFactory.getLogger(ActorscopeJob.class);
+
+  private final SparkSession spark;
+  private final JobConfig config;
+  private final DictionaryLoader.Loaded dictionary;
+  private final Tables tables;
+  private final RunManifest manifest;
+  private final String runId;
+
+  public ActorscopeJob(SparkSession spark, JobConfig config, DictionaryLoader.Loaded dictionary) {
+    this.spark = spark;
+    this.config = config;
+    this.dictionary = dictionary;
+    this.tables = new Tables(config.run.output, config.output.compression);
+    this.runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(java.time.Instant.now().atOffset(ZoneOffset.UTC))
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
+    this.manifest = new RunManifest(runId);
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public RunManifest manifest() {
+    return manifest;
+  }
+
+  /** Runs every stage; the manifest is written whether the run succeeds or fails. */
+  public RunManifest run() throws Exception {
+    manifest.put("output", RunManifest.redact(config.run.output));
+    manifest.put("config", RunManifest.configMap(config));
+    manifest.put("versions", versions());
+    try {
+      runStages();
+      manifest.finish("succeeded", null);
+      return manifest;
+    } catch (Exception | Error e) {
+      manifest.finish("failed", e.getClass().getSimpleName() + ": " + e.getMessage());
+      throw e;
+    } finally {
+      String where = manifest.write(config.run.output, spark.sparkContext().hadoopConfiguration());
+      manifest.put("manifest", where);
+      LOG.info("manifest written to {}", where);
+    }
+  }
+
+  private void runStages() {
+    Ingest.Result input = phase("ingest", "read, check and de-duplicate articles",
+        () -> Ingest.run(spark, config.inputs, config.ingest.dedupe, config.ingest.snippetChars));
+    manifest.put("input_files", input.files);
+    manifest.counts().putAll(input.counts.asMap());
+    if (!input.counts.reconciles()) {
+      throw new IllegalStateException("counts do not reconcile: " + input.counts.asMap());
+    }
+    phase("write articles", "write articles and quarantine", () -> {
+      tables.writeByDate(Tables.ARTICLES, input.articles);
+      tables.writePartition(Tables.QUARANTINE, "batch", batchId(config.inputs), input.quarantine);
+      return null;
+    });
+
+    Dataset<AnalyzedArticle> text = phase("text", "sentences, tokens and terms", () -> {
+      Dataset<AnalyzedArticle> t = TextAnalyzer.analyze(input.articles, config.text.minTermLength)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      t.count();
+      return t;
+    });
+    input.articles.unpersist();
+
+    Broadcast<Dictionary> dict = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(dictionary.dictionary);
+    Dataset<Mention> mentions = phase("actors", "resolve actors and write mentions", () -> {
+      Dataset<Mention> m = ActorResolver.resolve(text, dict, config.actors.matchKinds)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      tables.writeByDate(Tables.MENTIONS, m);
+      manifest.count("mentions", m.count());
+      return m;
+    });
+    phase("counts", "actor counts and dictionary tables", () -> {
+      tables.writeByDate(Tables.ACTOR_COUNTS, ActorCounts.count(mentions));
+      writeDictionaryTables();
+      return null;
+    });
+    phase("cooccurrence", "actor co-occurrence", () -> {
+      Dataset<PairRow> pairs = Cooccurrence.compute(mentions, text, config.cooccurrence.scopes,
+          config.cooccurrence.minCount);
+      tables.writeByDate(Tables.COOCCURRENCE, pairs);
+      return null;
+    });
+    phase("topics", "LDA topics", () -> {
+      writeTopics(text);
+      return null;
+    });
+    mentions.unpersist();
+    text.unpersist();
+  }
+
+  private void writeDictionaryTables() {
+    List<ActorRow> actors = new ArrayList<>();
+    dictionary.actors.forEach(a -> actors.add(ActorRow.of(a)));
+    List<RoleRow> roles = new ArrayList<>();
+    dictionary.roles.forEach(r -> r.holders.forEach(h -> roles.add(RoleRow.of(r, h))));
+    tables.writeWhole(Tables.ACTORS, spark.createDataset(actors, ActorRow.ENCODER));
+    tables.writeWhole(Tables.ROLES, spark.createDataset(roles, RoleRow.ENCODER));
+    manifest.count("dictionary_actors", actors.size());
+    manifest.count("dictionary_phrases", dictionary.dictionary.phraseCount());
+  }
+
+  private void writeTopics(Dataset<AnalyzedArticle> text) throws java.io.IOException {
+    Map<String, Object> t = new LinkedHashMap<>();
+    manifest.put("topics", t);
+    if (!config.topics.enabled) {
+      t.put("skipped", "topics.enabled is false");
+      return;
+    }
+    TopicModeler.Result r = TopicModeler.fit(text, config.topics, runId);
+    t.put("model_id", runId);
+    t.put("documents_with_terms", r.documents);
+    if (r.skipped != null) {
+      t.put("skipped", r.skipped);
+      LOG.warn("topics skipped: {}", r.skipped);
+      return;
+    }
+    String models = tables.path(Tables.MODELS) + "/topics/" + runId;
+    r.features.write().overwrite().save(models + "/features");
+    r.lda.write().overwrite().save(models + "/lda");
+    t.put("model_path", RunManifest.redact(models));
+    t.put("k", config.topics.k);
+    t.put("vocabulary", r.vocabulary);
+    tables.writeWhole(Tables.TOPICS, r.topics);
+    tables.writeByDate(Tables.DOC_TOPICS, r.docTopics);
+  }
+
+  /** Runs one phase as a Spark job group, timed into the manifest. */
+  private <T> T phase(String name, String description, ThrowingSupplier<T> body) {
+    spark.sparkContext().setJobGroup(name, description, false);
+    long start = System.nanoTime();
+    LOG.info("phase {}: {}", name, description);
+    try {
+      return body.get();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("phase " + name + " failed: " + e.getMessage(), e);
+    } finally {
+      manifest.phase(name, (System.nanoTime() - start) / 1e9);
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** A supplier that may throw. */
+  @FunctionalInterface
+  interface ThrowingSupplier<T> {
+    T get() throws Exception;
+  }
+
+  /** The quarantine partition of a set of inputs: the same inputs give the same batch, so a rerun replaces it. */
+  static String batchId(List<InputConfig> inputs) {
+    StringBuilder b = new StringBuilder();
+    inputs.stream().map(i -> i.format + ":" + i.path).sorted().forEach(s -> b.append(s).append('\n'));
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < 6; i++) {
+        hex.append(String.format("%02x", h[i]));
+      }
+      return hex.toString();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<String, Object> versions() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    Package p = ActorscopeJob.class.getPackage();
+    v.put("actorscope", p != null && p.getImplementationVersion() != null ? p.getImplementationVersion() : "dev");
+    v.put("spark", spark.version());
+    v.put("scala", scala.util.Properties.versionNumberString());
+    v.put("java", System.getProperty("java.version"));
+    return v;
+  }
+
+}

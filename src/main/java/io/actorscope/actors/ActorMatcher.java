@@ -1,0 +1,136 @@
+package io.actorscope.actors;
+
+import io.actorscope.text.AnalyzedArticle;
+import io.actorscope.text.Tokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds actor mentions in one tokenized article: at each token, the longest dictionary phrase
+ * whose case rules the text satisfies wins, and matching goes on after it (no overlaps). Hyphens
+ * between tokens are skipped on both sides; a phrase never crosses a sentence boundary. A role
+ * phrase resolves to its holder on the article's date.
+ */
+public final class ActorMatcher {
+  private final Dictionary dictionary;
+  private final Set<String> kinds;
+
+  public ActorMatcher(Dictionary dictionary, Set<String> kinds) {
+    this.dictionary = dictionary;
+    this.kinds = kinds;
+  }
+
+  public List<Mention> match(AnalyzedArticle a) {
+    List<Mention> out = new ArrayList<>();
+    String text = a.getText();
+    Tokenizer.Result r = a.tokens();
+    int n = r.size();
+    String[] folded = new String[n];
+    String[] keys = new String[n];
+    for (int t = 0; t < n; t++) {
+      if (r.tokenKind[t] == Tokenizer.PUNCT || r.tokenKind[t] == Tokenizer.HYPHEN) {
+        continue;
+      }
+      folded[t] = MatchKey.fold(text.substring(r.tokenStart[t], r.tokenEnd[t]));
+      keys[t] = MatchKey.key(folded[t]);
+    }
+    int t = 0;
+    while (t < n) {
+      if (keys[t] == null) {
+        t++;
+        continue;
+      }
+      Dictionary.Node node = dictionary.root;
+      Dictionary.Entry best = null;
+      int bestEnd = -1;
+      int j = t;
+      int sentence = r.tokenSentence[t];
+      int[] used = new int[16];
+      int depth = 0;
+      while (j < n && r.tokenSentence[j] == sentence) {
+        if (r.tokenKind[j] == Tokenizer.HYPHEN && depth > 0) {
+          j++;
+          continue;
+        }
+        if (keys[j] == null) {
+          break;
+        }
+        node = node.child(keys[j]);
+        if (node == null) {
+          break;
+        }
+        if (depth == used.length) {
+          used = java.util.Arrays.copyOf(used, depth * 2);
+        }
+        used[depth++] = j;
+        j++;
+        if (node.entries != null) {
+          for (Dictionary.Entry e : node.entries) {
+            if (accepts(e, folded, used, depth)) {
+              best = e;
+              bestEnd = j;
+              break;
+            }
+          }
+        }
+      }
+      if (best == null) {
+        t++;
+        continue;
+      }
+      Mention m = resolve(best, a);
+      if (m != null) {
+        m.setSentence(sentence);
+        m.setStart(r.tokenStart[t]);
+        m.setEnd(r.tokenEnd[bestEnd - 1]);
+        m.setSurface(text.substring(m.getStart(), m.getEnd()));
+        out.add(m);
+      }
+      t = bestEnd;
+    }
+    return out;
+  }
+
+  private static boolean accepts(Dictionary.Entry e, String[] folded, int[] used, int depth) {
+    for (int i = 0; i < depth; i++) {
+      if (!CasePolicy.accepts(e.policy, e.tokens[i], folded[used[i]])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Mention resolve(Dictionary.Entry e, AnalyzedArticle a) {
+    String actorId;
+    String kind = e.kind;
+    String roleId = null;
+    if (e.role) {
+      Dictionary.Role role = dictionary.roles.get(e.target);
+      roleId = role.id;
+      actorId = role.holderOn(a.getDate());
+      if (actorId == null) {
+        actorId = role.body;
+        kind = Dictionary.ROLE_UNFILLED;
+      }
+      if (!kinds.contains(Dictionary.ROLE)) {
+        return null;
+      }
+    } else {
+      actorId = e.target;
+      if (!kinds.contains(kind)) {
+        return null;
+      }
+    }
+    Mention m = new Mention();
+    m.setArticleId(a.getId());
+    m.setDate(a.getDate());
+    m.setSource(a.getSource());
+    m.setActorId(actorId);
+    m.setActorType(dictionary.actors.get(actorId).type);
+    m.setMatchKind(kind);
+    m.setRoleId(roleId);
+    m.setPhrase(e.phrase);
+    return m;
+  }
+}

@@ -1,0 +1,193 @@
+package io.actorscope.actors;
+
+import io.actorscope.text.Tokenizer;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compiled actor dictionary: a token trie over every alias, metonym, demonym and role phrase,
+ * with actors and dated role holders. Built once on the driver and broadcast.
+ */
+public final class Dictionary implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final String ALIAS = "alias";
+  public static final String METONYM = "metonym";
+  public static final String DEMONYM = "demonym";
+  public static final String ROLE = "role";
+  /** A role mention with no holder on record for the article's date (or no date): kept on the role's body. */
+  public static final String ROLE_UNFILLED = "role_unfilled";
+
+  /** An actor as the matcher needs it. */
+  public static final class Actor implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public final String id;
+    public final String type;
+    public final String name;
+    public final String country;
+
+    Actor(String id, String type, String name, String country) {
+      this.id = id;
+      this.type = type;
+      this.name = name;
+      this.country = country;
+    }
+  }
+
+  /** A role with its holders, sorted by start; dates as epoch days, {@code Long.MAX_VALUE} for open terms. */
+  public static final class Role implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public final String id;
+    public final String body;
+    final long[] from;
+    final long[] to;
+    final String[] holder;
+
+    Role(String id, String body, long[] from, long[] to, String[] holder) {
+      this.id = id;
+      this.body = body;
+      this.from = from;
+      this.to = to;
+      this.holder = holder;
+    }
+
+    /** Who held the role on {@code date}; on a hand-over day, the incoming holder. Null if nobody on record. */
+    public String holderOn(LocalDate date) {
+      if (date == null) {
+        return null;
+      }
+      long d = date.toEpochDay();
+      String found = null;
+      for (int i = 0; i < from.length; i++) {
+        if (from[i] <= d && d <= to[i]) {
+          found = holder[i];
+        }
+      }
+      return found;
+    }
+  }
+
+  /** One phrase the trie ends in. */
+  static final class Entry implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final String target;
+    final boolean role;
+    final String kind;
+    final String phrase;
+    final String[] tokens;
+    final String policy;
+
+    Entry(String target, boolean role, String kind, String phrase, String[] tokens, String policy) {
+      this.target = target;
+      this.role = role;
+      this.kind = kind;
+      this.phrase = phrase;
+      this.tokens = tokens;
+      this.policy = policy;
+    }
+  }
+
+  static final class Node implements Serializable {
+    private static final long serialVersionUID = 1L;
+    Map<String, Node> next;
+    List<Entry> entries;
+
+    Node child(String key) {
+      return next == null ? null : next.get(key);
+    }
+  }
+
+  final Node root = new Node();
+  final Map<String, Actor> actors = new LinkedHashMap<>();
+  final Map<String, Role> roles = new LinkedHashMap<>();
+  private int phrases;
+
+  public Map<String, Actor> actors() {
+    return Collections.unmodifiableMap(actors);
+  }
+
+  public Map<String, Role> roles() {
+    return Collections.unmodifiableMap(roles);
+  }
+
+  public int phraseCount() {
+    return phrases;
+  }
+
+  void addActor(Actor a) {
+    actors.put(a.id, a);
+  }
+
+  void addRole(Role r) {
+    roles.put(r.id, r);
+  }
+
+  /**
+   * Adds a phrase. Returns the phrase of another target it collides with (same tokens after
+   * folding and lower-casing), or null.
+   */
+  String addPhrase(String phrase, String target, boolean role, String kind, String policy) {
+    Tokenizer.Result r = Tokenizer.tokenize(phrase);
+    List<String> folded = new ArrayList<>();
+    for (int t = 0; t < r.size(); t++) {
+      if (r.tokenKind[t] == Tokenizer.HYPHEN) {
+        continue;
+      }
+      folded.add(MatchKey.fold(phrase.substring(r.tokenStart[t], r.tokenEnd[t])));
+    }
+    if (folded.isEmpty()) {
+      return null;
+    }
+    Node node = root;
+    for (String f : folded) {
+      String key = MatchKey.key(f);
+      if (node.next == null) {
+        node.next = new HashMap<>();
+      }
+      node = node.next.computeIfAbsent(key, k -> new Node());
+    }
+    if (node.entries == null) {
+      node.entries = new ArrayList<>(1);
+    }
+    String[] tokens = folded.toArray(new String[0]);
+    for (Entry e : node.entries) {
+      if (e.target.equals(target)) {
+        if (java.util.Arrays.equals(e.tokens, tokens) && e.policy.equals(policy)) {
+          return null; // the same phrase again (a name listed as an alias too): keep the first
+        }
+        continue;
+      }
+      if (overlaps(e, tokens, policy)) {
+        return e.phrase + " (" + e.target + ")";
+      }
+    }
+    node.entries.add(new Entry(target, role, kind, phrase, tokens, policy));
+    phrases++;
+    return null;
+  }
+
+  /** Two entries on the same key collide unless their case rules can never both accept one text. */
+  private static boolean overlaps(Entry e, String[] tokens, String policy) {
+    for (int i = 0; i < tokens.length; i++) {
+      boolean aCaps = CasePolicy.EXACT.equals(e.policy) || CasePolicy.isCapitals(e.tokens[i]);
+      boolean bCaps = CasePolicy.EXACT.equals(policy) || CasePolicy.isCapitals(tokens[i]);
+      if (aCaps && bCaps && !e.tokens[i].equals(tokens[i])) {
+        return false;
+      }
+      // an all-capitals form and a form requiring a lower-case letter cannot both match
+      if (aCaps && CasePolicy.EXACT.equals(policy) && !CasePolicy.isCapitals(tokens[i])) {
+        return false;
+      }
+      if (bCaps && CasePolicy.EXACT.equals(e.policy) && !CasePolicy.isCapitals(e.tokens[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,223 @@
+package io.actorscope.actors;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.actorscope.config.Resources;
+import io.actorscope.actors.DictionaryModel.ActorDef;
+import io.actorscope.actors.DictionaryModel.AliasDef;
+import io.actorscope.actors.DictionaryModel.HolderDef;
+import io.actorscope.actors.DictionaryModel.RoleDef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks the YAML dictionaries and compiles them into a {@link Dictionary}. Any problem
+ * (unknown key, duplicate id, dangling reference, overlapping terms, two actors claiming one
+ * phrase) is a {@link DictionaryException} naming the file and entry.
+ */
+public final class DictionaryLoader {
+  public static final Set<String> TYPES =
+      Set.of("country", "igo", "organisation", "company", "media", "armed_group", "person");
+  private static final Pattern ID = Pattern.compile("[A-Z0-9_]+");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .registerModule(new JavaTimeModule())
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** A problem in a dictionary file. */
+  public static final class DictionaryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public DictionaryException(String message) {
+      super(message);
+    }
+  }
+
+  /** The raw definitions, kept for the {@code actors} and {@code roles} tables. */
+  public static final class Loaded {
+    public final Dictionary dictionary;
+    public final List<ActorDef> actors;
+    public final List<RoleDef> roles;
+    /** Generated role phrases dropped because two roles produced the same words. */
+    public final List<String> warnings;
+
+    Loaded(Dictionary d, List<ActorDef> actors, List<RoleDef> roles, List<String> warnings) {
+      this.dictionary = d;
+      this.actors = actors;
+      this.roles = roles;
+      this.warnings = warnings;
+    }
+  }
+
+  private DictionaryLoader() {}
+
+  public static Loaded load(List<String> refs) {
+    List<ActorDef> actors = new ArrayList<>();
+    List<RoleDef> roles = new ArrayList<>();
+    Map<String, String> origin = new LinkedHashMap<>();
+    for (String ref : refs) {
+      DictionaryModel.File f = read(ref);
+      for (ActorDef a : f.actors) {
+        checkId(ref, a.id, "actor");
+        if (origin.put(a.id, ref) != null) {
+          throw new DictionaryException(ref + ": actor " + a.id + " is also defined in " + origin.get(a.id));
+        }
+        actors.add(a);
+      }
+      for (RoleDef r : f.roles) {
+        checkId(ref, r.id, "role");
+        if (origin.put(r.id, ref) != null) {
+          throw new DictionaryException(ref + ": role " + r.id + " reuses an id defined in " + origin.get(r.id));
+        }
+        roles.add(r);
+      }
+    }
+    return compile(actors, roles, origin);
+  }
+
+  static DictionaryModel.File read(String ref) {
+    try (InputStream in = Resources.open(ref, "actors/", ".yaml")) {
+      DictionaryModel.File f = YAML.readValue(in, DictionaryModel.File.class);
+      return f == null ? new DictionaryModel.File() : f;
+    } catch (JsonMappingException e) {
+      throw new DictionaryException(ref + ": " + e.getOriginalMessage() + " at " + e.getPathReference());
+    } catch (IOException e) {
+      throw new DictionaryException(ref + ": cannot read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static void checkId(String ref, String id, String what) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new DictionaryException(ref + ": " + what + " id '" + id + "' must match [A-Z0-9_]+");
+    }
+  }
+
+  static Loaded compile(List<ActorDef> actors, List<RoleDef> roles, Map<String, String> origin) {
+    Dictionary d = new Dictionary();
+    Map<String, ActorDef> byId = new LinkedHashMap<>();
+    for (ActorDef a : actors) {
+      String at = origin.get(a.id) + ": actor " + a.id;
+      if (a.type == null || !TYPES.contains(a.type)) {
+        throw new DictionaryException(at + ": type '" + a.type + "' is not one of " + TYPES);
+      }
+      if (a.name == null || a.name.isBlank()) {
+        throw new DictionaryException(at + ": name is required");
+      }
+      byId.put(a.id, a);
+      d.addActor(new Dictionary.Actor(a.id, a.type, a.name, a.country));
+    }
+    for (ActorDef a : actors) {
+      String at = origin.get(a.id) + ": actor " + a.id;
+      if (a.country != null && !byId.containsKey(a.country)) {
+        throw new DictionaryException(at + ": country " + a.country + " is not a known actor");
+      }
+      add(d, at, AliasDef.of(a.name), a.id, false, Dictionary.ALIAS);
+      for (AliasDef x : a.aliases) {
+        add(d, at, x, a.id, false, Dictionary.ALIAS);
+      }
+      for (AliasDef x : a.metonyms) {
+        add(d, at, x, a.id, false, Dictionary.METONYM);
+      }
+      for (AliasDef x : a.demonyms) {
+        add(d, at, x, a.id, false, Dictionary.DEMONYM);
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    for (RoleDef r : roles) {
+      String at = origin.get(r.id) + ": role " + r.id;
+      ActorDef body = byId.get(r.body);
+      if (body == null) {
+        throw new DictionaryException(at + ": body " + r.body + " is not a known actor");
+      }
+      List<HolderDef> hs = new ArrayList<>(r.holders);
+      hs.sort(Comparator.comparing(h -> h.from, Comparator.nullsFirst(Comparator.naturalOrder())));
+      long[] from = new long[hs.size()];
+      long[] to = new long[hs.size()];
+      String[] holder = new String[hs.size()];
+      for (int i = 0; i < hs.size(); i++) {
+        HolderDef h = hs.get(i);
+        if (h.actor == null || !byId.containsKey(h.actor)) {
+          throw new DictionaryException(at + ": holder " + h.actor + " is not a known actor");
+        }
+        if (h.from == null) {
+          throw new DictionaryException(at + ": holder " + h.actor + " has no 'from' date");
+        }
+        if (h.to != null && h.to.isBefore(h.from)) {
+          throw new DictionaryException(at + ": holder " + h.actor + " ends (" + h.to + ") before starting (" + h.from + ")");
+        }
+        from[i] = h.from.toEpochDay();
+        to[i] = h.to == null ? Long.MAX_VALUE : h.to.toEpochDay();
+        holder[i] = h.actor;
+        if (i > 0 && from[i] < to[i - 1]) {
+          throw new DictionaryException(at + ": terms of " + holder[i - 1] + " and " + h.actor + " overlap");
+        }
+      }
+      d.addRole(new Dictionary.Role(r.id, r.body, from, to, holder));
+      for (AliasDef x : r.aliases) {
+        add(d, at, x, r.id, true, Dictionary.ROLE);
+      }
+      if (r.combine) {
+        for (String phrase : combinations(body, r.titles)) {
+          String clash = d.addPhrase(phrase.substring(phrase.indexOf('|') + 1), r.id, true, Dictionary.ROLE,
+              phrase.substring(0, phrase.indexOf('|')));
+          if (clash != null) {
+            warnings.add(at + ": generated phrase '" + phrase.substring(phrase.indexOf('|') + 1)
+                + "' also names " + clash + "; skipped");
+          }
+        }
+      }
+    }
+    return new Loaded(d, actors, roles, warnings);
+  }
+
+  private static void add(Dictionary d, String at, AliasDef x, String target, boolean role, String kind) {
+    if (x == null || x.text == null || x.text.isBlank()) {
+      throw new DictionaryException(at + ": empty " + kind);
+    }
+    if (!CasePolicy.isValid(x.casePolicy)) {
+      throw new DictionaryException(at + ": case '" + x.casePolicy + "' of '" + x.text + "' is not auto, initial or exact");
+    }
+    String clash = d.addPhrase(x.text, target, role, kind, x.casePolicy);
+    if (clash != null) {
+      throw new DictionaryException(at + ": '" + x.text + "' also names " + clash);
+    }
+  }
+
+  /** Role phrases from the body's names and demonyms with each title, as "policy|phrase". */
+  static List<String> combinations(ActorDef body, List<String> titles) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    List<AliasDef> names = new ArrayList<>();
+    names.add(AliasDef.of(body.name));
+    names.addAll(body.aliases);
+    Set<String> seen = new HashSet<>();
+    for (String title : titles) {
+      for (AliasDef n : names) {
+        String base = n.text.startsWith("the ") ? n.text.substring(4) : n.text;
+        if (!seen.add(base + "\u0000" + title)) {
+          continue;
+        }
+        out.add(n.casePolicy + "|" + base + " " + title);
+        out.add(n.casePolicy + "|" + base + "'s " + title);
+        out.add(n.casePolicy + "|" + title + " of " + base);
+        out.add(n.casePolicy + "|" + title + " of the " + base);
+      }
+      for (AliasDef dm : body.demonyms) {
+        out.add(dm.casePolicy + "|" + dm.text + " " + title);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+}

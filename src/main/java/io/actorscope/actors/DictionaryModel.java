@@ -1,0 +1,68 @@
+package io.actorscope.actors;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The YAML dictionary format of conf/actors/ (documented in conf/actors/README.md), as read. */
+public final class DictionaryModel {
+  private DictionaryModel() {}
+
+  /** One file: actors and roles. */
+  public static final class File {
+    public List<ActorDef> actors = new ArrayList<>();
+    public List<RoleDef> roles = new ArrayList<>();
+  }
+
+  public static final class ActorDef {
+    public String id;
+    public String type;
+    public String name;
+    public List<AliasDef> aliases = new ArrayList<>();
+    public List<AliasDef> demonyms = new ArrayList<>();
+    public List<AliasDef> metonyms = new ArrayList<>();
+    public String country;
+    public String note;
+  }
+
+  /** An alias: a plain string, or {text, case}. */
+  public static final class AliasDef {
+    public String text;
+    @JsonProperty("case")
+    public String casePolicy = CasePolicy.AUTO;
+
+    public AliasDef() {}
+
+    @JsonCreator
+    public static AliasDef of(String text) {
+      AliasDef a = new AliasDef();
+      a.text = text;
+      return a;
+    }
+
+    public static AliasDef of(String text, String policy) {
+      AliasDef a = of(text);
+      a.casePolicy = policy;
+      return a;
+    }
+  }
+
+  public static final class RoleDef {
+    public String id;
+    public String body;
+    public List<String> titles = new ArrayList<>();
+    public List<AliasDef> aliases = new ArrayList<>();
+    public boolean combine = true;
+    public List<HolderDef> holders = new ArrayList<>();
+    public String note;
+  }
+
+  public static final class HolderDef {
+    public String actor;
+    public LocalDate from;
+    public LocalDate to;
+    public String note;
+  }
+}

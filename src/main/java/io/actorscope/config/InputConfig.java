@@ -1,0 +1,31 @@
+package io.actorscope.config;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One input of a job: a path and how to read it (see `input` in conf/defaults.yaml). */
+public final class InputConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final String FORMAT_JSONL = "jsonl";
+  public static final String FORMAT_TEXT = "text";
+  public static final String FORMAT_PARQUET = "parquet";
+  public static final String FORMAT_CSV = "csv";
+
+  public String path;
+  public String format;
+  public String encoding;
+  public Map<String, String> fields = new LinkedHashMap<>();
+  public String glob;
+  public String pathPattern;
+  public boolean titleFromFirstLine;
+  public String source;
+  public String timezone;
+  public boolean requireDate;
+
+  /** The input column/field holding article field {@code name} (id, url, source, …). */
+  public String field(String name) {
+    return fields.getOrDefault(name, name);
+  }
+}

@@ -1,0 +1,148 @@
+package io.actorscope.io;
+
+import io.actorscope.config.InputConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+
+/**
+ * Checks raw records: text normalised (byte-order mark off, Unicode NFC), binary content, empty
+ * text and dates caught. Each record becomes an {@link Article} or a {@link Quarantine} row.
+ */
+public final class ArticleParser {
+  private ArticleParser() {}
+
+  public static Dataset<ParsedRecord> parse(Dataset<RawRecord> raw, InputConfig input, int snippetChars) {
+    return raw.map(new Check(input, snippetChars), ParsedRecord.ENCODER);
+  }
+
+  /** The per-record check. */
+  static final class Check implements MapFunction<RawRecord, ParsedRecord> {
+    private static final long serialVersionUID = 1L;
+    private final InputConfig input;
+    private final int snippetChars;
+
+    Check(InputConfig input, int snippetChars) {
+      this.input = input;
+      this.snippetChars = snippetChars;
+    }
+
+    @Override
+    public ParsedRecord call(RawRecord r) {
+      ParsedRecord p = new ParsedRecord();
+      p.setInvalidBytes(r.getInvalidBytes());
+      p.setBomStripped(r.isBomStripped());
+      if (r.getError() != null) {
+        return quarantine(p, r, r.getError(), r.getErrorDetail(), r.getRaw());
+      }
+      String text = r.getText();
+      if (text != null && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
+        text = text.substring(1);
+        p.setBomStripped(true);
+      }
+      text = text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
+      if (text == null || text.isBlank()) {
+        return quarantine(p, r, Quarantine.MISSING_TEXT,
+            text == null ? "no field '" + input.field("text") + "'" : "text is empty", null);
+      }
+      if (Decoded.looksBinary(text)) {
+        return quarantine(p, r, Quarantine.BINARY_CONTENT, "text is not text (NUL or >10% control/invalid characters)", text);
+      }
+      Article a = new Article();
+      String published = r.getPublished();
+      if (published == null || published.isBlank()) {
+        if (input.requireDate) {
+          return quarantine(p, r, Quarantine.MISSING_DATE, "no field '" + input.field("published") + "'", text);
+        }
+      } else {
+        try {
+          Dates.Parsed d = Dates.parse(published, ZoneId.of(input.timezone));
+          a.setDate(d.date);
+          a.setPublished(d.instant);
+          a.setDatePrecision(d.precision);
+        } catch (DateTimeParseException | ArithmeticException e) {
+          return quarantine(p, r, Quarantine.INVALID_DATE, "cannot read date '" + cut(published, 60) + "'", text);
+        }
+      }
+      String precision = r.getDatePrecision();
+      if (precision != null && !precision.isBlank()) {
+        if (!Dates.isPrecision(precision)) {
+          return quarantine(p, r, Quarantine.INVALID_DATE_PRECISION,
+              "'" + cut(precision, 40) + "' is not one of time, day, month, year, approximate", text);
+        }
+        a.setDatePrecision(precision);
+      }
+      String hash = textHash(text);
+      a.setId(blankToNull(r.getId()) != null ? r.getId().strip() : hash.substring(0, 16));
+      a.setUrl(blankToNull(r.getUrl()));
+      a.setSource(blankToNull(r.getSource()) != null ? r.getSource().strip() : input.source);
+      a.setTitle(r.getTitle() == null ? null : Normalizer.normalize(r.getTitle(), Normalizer.Form.NFC));
+      a.setText(text);
+      a.setSourceFile(r.getSourceFile());
+      a.setOffset(r.getOffset());
+      a.setTextHash(hash);
+      a.setChars(text.length());
+      a.setInvalidBytes(r.getInvalidBytes());
+      p.setArticle(a);
+      return p;
+    }
+
+    private ParsedRecord quarantine(ParsedRecord p, RawRecord r, String reason, String detail, String content) {
+      Quarantine q = new Quarantine();
+      q.setSourceFile(r.getSourceFile());
+      q.setOffset(r.getOffset());
+      q.setId(blankToNull(r.getId()));
+      q.setReason(reason);
+      q.setDetail(detail == null ? null : cut(detail, 300));
+      q.setSnippet(content == null ? null : snippet(content, snippetChars));
+      p.setQuarantine(q);
+      return p;
+    }
+  }
+
+  /** First characters of {@code s}, control characters shown as U+FFFD so a snippet prints on one line. */
+  static String snippet(String s, int max) {
+    String cut = cut(s, max);
+    StringBuilder b = new StringBuilder(cut.length());
+    for (int i = 0; i < cut.length(); i++) {
+      char c = cut.charAt(i);
+      b.append(c < 0x20 ? (c == '\n' || c == '\t' || c == '\r' ? ' ' : '\uFFFD') : c);
+    }
+    return b.toString();
+  }
+
+  static String cut(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int end = max;
+    if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  /** The de-duplication key: SHA-256 of the text with runs of white space folded to one space. */
+  public static String textHash(String text) {
+    String folded = text.strip().replaceAll("\\s+", " ");
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(folded.getBytes(StandardCharsets.UTF_8));
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < 16; i++) {
+        b.append(String.format("%02x", h[i]));
+      }
+      return b.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

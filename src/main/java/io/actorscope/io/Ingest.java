@@ -1,0 +1,126 @@
+package io.actorscope.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.actorscope.config.InputConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Ingest: every input read into raw records, checked into articles or quarantine rows, exact
+ * duplicates dropped; the counts reconcile: read = accepted + quarantined + duplicates.
+ */
+public final class Ingest {
+
+  /** What ingest produced and counted. */
+  public static final class Result {
+    public final Dataset<Article> articles;
+    public final Dataset<Quarantine> quarantine;
+    public final Counts counts;
+    public final List<String> files;
+
+    Result(Dataset<Article> articles, Dataset<Quarantine> quarantine, Counts counts, List<String> files) {
+      this.articles = articles;
+      this.quarantine = quarantine;
+      this.counts = counts;
+      this.files = files;
+    }
+  }
+
+  /** The reconciled counts of one run's input. */
+  public static final class Counts {
+    public long read;
+    public long accepted;
+    public long quarantined;
+    public long duplicates;
+    public long invalidBytes;
+    public long bomsStripped;
+    public Map<String, Long> quarantinedByReason = new TreeMap<>();
+
+    public boolean reconciles() {
+      return read == accepted + quarantined + duplicates;
+    }
+
+    public Map<String, Object> asMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("read", read);
+      m.put("accepted", accepted);
+      m.put("quarantined", quarantined);
+      m.put("duplicates", duplicates);
+      m.put("reconciled", reconciles());
+      m.put("quarantined_by_reason", quarantinedByReason);
+      m.put("invalid_bytes", invalidBytes);
+      m.put("boms_stripped", bomsStripped);
+      return m;
+    }
+  }
+
+  private Ingest() {}
+
+  /** All inputs, each with its own settings, checked into one dataset of parsed records. */
+  public static Dataset<ParsedRecord> readAll(SparkSession spark, List<InputConfig> inputs, int snippetChars) {
+    Dataset<ParsedRecord> all = null;
+    for (InputConfig in : inputs) {
+      Dataset<RawRecord> raw = ArticleSource.forFormat(in.format).read(spark, in);
+      Dataset<ParsedRecord> parsed = ArticleParser.parse(raw, in, snippetChars);
+      all = all == null ? parsed : all.union(parsed);
+    }
+    return all;
+  }
+
+  /** Keeps the first article (by source file, then offset) of each distinct text. */
+  public static Dataset<Article> dedupe(Dataset<Article> accepted) {
+    return accepted
+        .withColumn("_rank", row_number().over(
+            Window.partitionBy("textHash").orderBy(col("sourceFile"), col("offset"), col("id"))))
+        .filter(col("_rank").equalTo(1))
+        .drop("_rank")
+        .as(Article.ENCODER);
+  }
+
+  public static Result run(SparkSession spark, List<InputConfig> inputs, boolean dedupe, int snippetChars) {
+    Dataset<ParsedRecord> parsed = readAll(spark, inputs, snippetChars).persist(StorageLevel.MEMORY_AND_DISK());
+    Counts counts = new Counts();
+    List<Row> byReason = parsed
+        .groupBy(col("quarantine.reason").as("reason"))
+        .agg(count(lit(1)).as("n"), sum(col("invalidBytes")).as("bad"),
+            sum(when(col("bomStripped"), 1).otherwise(0)).as("boms"))
+        .collectAsList();
+    for (Row r : byReason) {
+      long n = r.getLong(1);
+      counts.read += n;
+      counts.invalidBytes += r.isNullAt(2) ? 0 : r.getLong(2);
+      counts.bomsStripped += r.isNullAt(3) ? 0 : r.getLong(3);
+      if (r.isNullAt(0)) {
+        counts.accepted += n;
+      } else {
+        counts.quarantined += n;
+        counts.quarantinedByReason.put(r.getString(0), n);
+      }
+    }
+    Dataset<Article> accepted = parsed.filter(col("article").isNotNull()).select("article.*").as(Article.ENCODER);
+    Dataset<Quarantine> quarantine =
+        parsed.filter(col("quarantine").isNotNull()).select("quarantine.*").as(Quarantine.ENCODER);
+    Dataset<Article> articles = (dedupe ? dedupe(accepted) : accepted).persist(StorageLevel.MEMORY_AND_DISK());
+    long kept = articles.count();
+    counts.duplicates = counts.accepted - kept;
+    counts.accepted = kept;
+    List<String> files = parsed
+        .select(when(col("article").isNotNull(), col("article.sourceFile"))
+            .otherwise(col("quarantine.sourceFile")).as("f"))
+        .distinct().orderBy("f").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    return new Result(articles, quarantine, counts, files);
+  }
+}

@@ -1,0 +1,96 @@
+package io.actorscope.output;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+
+/**
+ * Writes the output tables as Parquet under OUTPUT/&lt;table&gt;/ with snake_case columns. Tables with
+ * a date are Hive-partitioned by {@code date} and written with dynamic partition overwrite: a run
+ * replaces exactly the dates it has rows for and leaves the others alone, so re-running a date
+ * gives the same rows, not twice as many.
+ */
+public final class Tables {
+  public static final String ARTICLES = "articles";
+  public static final String MENTIONS = "mentions";
+  public static final String ACTOR_COUNTS = "actor_counts";
+  public static final String COOCCURRENCE = "cooccurrence";
+  public static final String TOPICS = "topics";
+  public static final String DOC_TOPICS = "doc_topics";
+  public static final String ACTORS = "actors";
+  public static final String ROLES = "roles";
+  public static final String QUARANTINE = "quarantine";
+  /** Run manifests (one JSON file per run); the leading underscore keeps Spark's readers out. */
+  public static final String RUNS = "_runs";
+  public static final String MODELS = "models";
+
+  private final String output;
+  private final String compression;
+
+  public Tables(String output, String compression) {
+    this.output = output.endsWith("/") ? output.substring(0, output.length() - 1) : output;
+    this.compression = compression;
+  }
+
+  public String path(String table) {
+    return output + "/" + table;
+  }
+
+  /** Replaces the date partitions present in {@code rows}. */
+  public void writeByDate(String table, Dataset<?> rows) {
+    snake(rows).write().mode(SaveMode.Overwrite)
+        .option("partitionOverwriteMode", "dynamic")
+        .option("compression", compression)
+        .partitionBy("date")
+        .parquet(path(table));
+  }
+
+  /** Replaces the whole table (dictionary and model tables). */
+  public void writeWhole(String table, Dataset<?> rows) {
+    snake(rows).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", compression).parquet(path(table));
+  }
+
+  /**
+   * Replaces one Hive-style partition {@code column=value} of {@code table}, written as a plain
+   * folder so that even zero rows leave a readable (empty) Parquet file.
+   */
+  public void writePartition(String table, String column, String value, Dataset<?> rows) {
+    snake(rows).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", compression)
+        .parquet(path(table) + "/" + column + "=" + value);
+  }
+
+  /** Bean properties (camelCase) to SQL-friendly snake_case column names. */
+  public static Dataset<Row> snake(Dataset<?> rows) {
+    String[] names = Arrays.stream(rows.columns()).map(Tables::snakeCase).toArray(String[]::new);
+    return rows.toDF(names);
+  }
+
+  public static String snakeCase(String camel) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (Character.isUpperCase(c)) {
+        if (i > 0) {
+          b.append('_');
+        }
+        b.append(Character.toLowerCase(c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** A DateType value from a Row, whichever Java type the session hands out. */
+  public static LocalDate localDate(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof LocalDate) {
+      return (LocalDate) v;
+    }
+    return ((java.sql.Date) v).toLocalDate();
+  }
+}

@@ -1,0 +1,55 @@
+package io.actorscope.text;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+
+/**
+ * An article with its tokens and sentences (parallel offset arrays into {@link #getText()}) and
+ * the terms its topic model sees.
+ */
+public class AnalyzedArticle implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final Encoder<AnalyzedArticle> ENCODER = Encoders.bean(AnalyzedArticle.class);
+
+  private String id;
+  private LocalDate date;
+  private String source;
+  private String text;
+  private int[] tokenStart;
+  private int[] tokenEnd;
+  private int[] tokenKind;
+  private int[] tokenSentence;
+  private int[] sentenceStart;
+  private int[] sentenceEnd;
+  private String[] terms;
+
+  public String getId() { return id; }
+  public void setId(String v) { id = v; }
+  public LocalDate getDate() { return date; }
+  public void setDate(LocalDate v) { date = v; }
+  public String getSource() { return source; }
+  public void setSource(String v) { source = v; }
+  public String getText() { return text; }
+  public void setText(String v) { text = v; }
+  public int[] getTokenStart() { return tokenStart; }
+  public void setTokenStart(int[] v) { tokenStart = v; }
+  public int[] getTokenEnd() { return tokenEnd; }
+  public void setTokenEnd(int[] v) { tokenEnd = v; }
+  public int[] getTokenKind() { return tokenKind; }
+  public void setTokenKind(int[] v) { tokenKind = v; }
+  public int[] getTokenSentence() { return tokenSentence; }
+  public void setTokenSentence(int[] v) { tokenSentence = v; }
+  public int[] getSentenceStart() { return sentenceStart; }
+  public void setSentenceStart(int[] v) { sentenceStart = v; }
+  public int[] getSentenceEnd() { return sentenceEnd; }
+  public void setSentenceEnd(int[] v) { sentenceEnd = v; }
+  public String[] getTerms() { return terms; }
+  public void setTerms(String[] v) { terms = v; }
+
+  /** The token arrays as a {@link Tokenizer.Result}. */
+  public Tokenizer.Result tokens() {
+    return new Tokenizer.Result(tokenStart, tokenEnd, tokenKind, tokenSentence, sentenceStart, sentenceEnd);
+  }
+}
