@@ -37,59 +37,80 @@ public final class ActorMatcher {
     }
     int t = 0;
     while (t < n) {
-      if (keys[t] == null) {
+      Found here = longest(t, r, keys, folded);
+      if (here == null) {
         t++;
         continue;
       }
-      Dictionary.Node node = dictionary.root;
-      Dictionary.Entry best = null;
-      int bestEnd = -1;
-      int j = t;
-      int sentence = r.tokenSentence[t];
-      int[] used = new int[16];
-      int depth = 0;
-      while (j < n && r.tokenSentence[j] == sentence) {
-        if (r.tokenKind[j] == Tokenizer.HYPHEN && depth > 0) {
-          j++;
-          continue;
-        }
-        if (keys[j] == null) {
-          break;
-        }
-        node = node.child(keys[j]);
-        if (node == null) {
-          break;
-        }
-        if (depth == used.length) {
-          used = java.util.Arrays.copyOf(used, depth * 2);
-        }
-        used[depth++] = j;
-        j++;
-        if (node.entries != null) {
-          for (Dictionary.Entry e : node.entries) {
-            if (accepts(e, folded, used, depth)) {
-              best = e;
-              bestEnd = j;
-              break;
-            }
-          }
-        }
-      }
-      if (best == null) {
+      // One token of look-ahead: a phrase starting at the next token that reaches further wins, so
+      // "the UN Secretary-General" is the role, not the alias "the UN" followed by a stray title.
+      Found next = t + 1 < here.end ? longest(t + 1, r, keys, folded) : null;
+      if (next != null && next.end > here.end) {
         t++;
         continue;
       }
-      Mention m = resolve(best, a);
+      Mention m = resolve(here.entry, a);
       if (m != null) {
-        m.setSentence(sentence);
+        m.setSentence(r.tokenSentence[t]);
         m.setStart(r.tokenStart[t]);
-        m.setEnd(r.tokenEnd[bestEnd - 1]);
+        m.setEnd(r.tokenEnd[here.end - 1]);
         m.setSurface(text.substring(m.getStart(), m.getEnd()));
         out.add(m);
       }
-      t = bestEnd;
+      t = here.end;
     }
     return out;
+  }
+
+  /** The longest phrase starting at token {@code t}: its entry and the token after its last. */
+  private static final class Found {
+    final Dictionary.Entry entry;
+    final int end;
+
+    Found(Dictionary.Entry entry, int end) {
+      this.entry = entry;
+      this.end = end;
+    }
+  }
+
+  private Found longest(int t, Tokenizer.Result r, String[] keys, String[] folded) {
+    if (keys[t] == null) {
+      return null;
+    }
+    int n = r.size();
+    Dictionary.Node node = dictionary.root;
+    Found best = null;
+    int sentence = r.tokenSentence[t];
+    int[] used = new int[16];
+    int depth = 0;
+    int j = t;
+    while (j < n && r.tokenSentence[j] == sentence) {
+      if (r.tokenKind[j] == Tokenizer.HYPHEN && depth > 0) {
+        j++;
+        continue;
+      }
+      if (keys[j] == null) {
+        break;
+      }
+      node = node.child(keys[j]);
+      if (node == null) {
+        break;
+      }
+      if (depth == used.length) {
+        used = java.util.Arrays.copyOf(used, depth * 2);
+      }
+      used[depth++] = j;
+      j++;
+      if (node.entries != null) {
+        for (Dictionary.Entry e : node.entries) {
+          if (accepts(e, folded, used, depth)) {
+            best = new Found(e, j);
+            break;
+          }
+        }
+      }
+    }
+    return best;
   }
 
   private static boolean accepts(Dictionary.Entry e, String[] folded, int[] used, int depth) {

@@ -64,6 +64,8 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("actorscope: dictionary warning: " + w);
     }
     SparkSession spark = null;
+    // A session someone else started (a notebook, a test) is used and left running.
+    boolean ours = SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty();
     try {
       spark = session(config);
       ActorscopeJob job = new ActorscopeJob(spark, config, dictionary);
@@ -75,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
       e.printStackTrace(System.err);
       return Main.JOB_FAILED;
     } finally {
-      if (spark != null) {
+      if (spark != null && ours) {
         spark.stop();
       }
     }

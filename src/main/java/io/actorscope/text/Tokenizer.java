@@ -85,8 +85,7 @@ public final class Tokenizer {
         } else {
           i = wordEnd(text, i);
           kind = WORD;
-          if (i < n && text.charAt(i) == '.'
-              && ABBREVIATIONS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+          if (i < n && text.charAt(i) == '.' && isAbbreviation(text, start, i)) {
             i++;
             kind = ABBREVIATION;
           }
@@ -173,6 +172,22 @@ public final class Tokenizer {
       }
     }
     return out;
+  }
+
+  /** A known abbreviation before a dot; "No." only as in "No. 10", so that "said no." ends a sentence. */
+  private static boolean isAbbreviation(String text, int start, int end) {
+    String w = text.substring(start, end).toLowerCase(Locale.ROOT);
+    if (!ABBREVIATIONS.contains(w)) {
+      return false;
+    }
+    if (w.equals("no") || w.equals("nos")) {
+      int k = end + 1;
+      while (k < text.length() && text.charAt(k) == ' ') {
+        k++;
+      }
+      return k < text.length() && Character.isDigit(text.charAt(k));
+    }
+    return true;
   }
 
   static boolean isApostrophe(int c) {

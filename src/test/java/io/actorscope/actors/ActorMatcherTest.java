@@ -1,0 +1,194 @@
+package io.actorscope.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.actorscope.actors.DictionaryModel.ActorDef;
+import io.actorscope.actors.DictionaryModel.AliasDef;
+import io.actorscope.actors.DictionaryModel.HolderDef;
+import io.actorscope.actors.DictionaryModel.RoleDef;
+import io.actorscope.text.TextAnalyzer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The matcher on a small dictionary built here, so every expectation follows from what is written. */
+class ActorMatcherTest {
+  private static final Set<String> ALL = Set.of("alias", "role", "metonym", "demonym");
+
+  private static ActorDef actor(String id, String type, String name, List<AliasDef> aliases, List<String> demonyms,
+      List<String> metonyms) {
+    ActorDef a = new ActorDef();
+    a.id = id;
+    a.type = type;
+    a.name = name;
+    a.aliases = new ArrayList<>(aliases);
+    a.demonyms = demonyms.stream().map(AliasDef::of).collect(Collectors.toList());
+    a.metonyms = metonyms.stream().map(AliasDef::of).collect(Collectors.toList());
+    return a;
+  }
+
+  private static HolderDef holder(String actor, String from, String to) {
+    HolderDef h = new HolderDef();
+    h.actor = actor;
+    h.from = LocalDate.parse(from);
+    h.to = to == null ? null : LocalDate.parse(to);
+    return h;
+  }
+
+  static DictionaryLoader.Loaded dictionary() {
+    List<ActorDef> actors = List.of(
+        actor("RUS", "country", "Russia", List.of(AliasDef.of("Russian Federation")), List.of("Russian"), List.of("Moscow")),
+        actor("USA", "country", "United States", List.of(AliasDef.of("US"), AliasDef.of("U.S.")), List.of("American"),
+            List.of()),
+        actor("TUR", "country", "Türkiye", List.of(AliasDef.of("Turkey", "initial")), List.of(), List.of()),
+        actor("NATO", "igo", "NATO", List.of(AliasDef.of("the Alliance", "initial"), AliasDef.of("North Atlantic Alliance")),
+            List.of(), List.of()),
+        actor("JENS_STOLTENBERG", "person", "Jens Stoltenberg", List.of(), List.of(), List.of()),
+        actor("MARK_RUTTE", "person", "Mark Rutte", List.of(), List.of(), List.of()),
+        actor("MIRCEA_GEOANA", "person", "Mircea Geoană", List.of(), List.of(), List.of()),
+        actor("UN", "igo", "United Nations", List.of(AliasDef.of("UN"), AliasDef.of("the UN")), List.of(), List.of()),
+        actor("ANTONIO_GUTERRES", "person", "António Guterres", List.of(), List.of(), List.of()));
+    RoleDef un = new RoleDef();
+    un.id = "UN_SECRETARY_GENERAL";
+    un.body = "UN";
+    un.titles = List.of("Secretary-General");
+    un.holders = List.of(holder("ANTONIO_GUTERRES", "2017-01-01", null));
+    RoleDef sg = new RoleDef();
+    sg.id = "NATO_SECRETARY_GENERAL";
+    sg.body = "NATO";
+    sg.titles = List.of("Secretary General");
+    sg.holders = List.of(holder("JENS_STOLTENBERG", "2014-10-01", "2024-09-30"), holder("MARK_RUTTE", "2024-10-01", null));
+    RoleDef fm = new RoleDef();
+    fm.id = "RUS_FOREIGN_MINISTER";
+    fm.body = "RUS";
+    fm.titles = List.of("Foreign Minister");
+    fm.holders = List.of();
+    Map<String, String> origin = new LinkedHashMap<>();
+    actors.forEach(a -> origin.put(a.id, "test"));
+    origin.put(sg.id, "test");
+    origin.put(fm.id, "test");
+    origin.put(un.id, "test");
+    return DictionaryLoader.compile(actors, List.of(sg, fm, un), origin);
+  }
+
+  private static List<Mention> match(String text, String date) {
+    ActorMatcher m = new ActorMatcher(dictionary().dictionary, ALL);
+    return m.match(TextAnalyzer.analyze("a1", date == null ? null : LocalDate.parse(date), "src", text, 3));
+  }
+
+  private static List<String> found(String text, String date) {
+    return match(text, date).stream()
+        .map(x -> x.getSurface() + "=" + x.getActorId() + "/" + x.getMatchKind())
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void roleResolvesToTheHolderOnTheArticleDate() {
+    String text = "NATO Secretary General Jens Stoltenberg spoke.";
+    assertEquals(List.of("NATO Secretary General=JENS_STOLTENBERG/role", "Jens Stoltenberg=JENS_STOLTENBERG/alias"),
+        found(text, "2021-06-01"));
+    assertEquals("MARK_RUTTE", match(text, "2025-06-01").get(0).getActorId());
+    // both ends of a term are inclusive; the successor takes over the next day
+    assertEquals("JENS_STOLTENBERG", match(text, "2024-09-30").get(0).getActorId());
+    assertEquals("MARK_RUTTE", match(text, "2024-10-01").get(0).getActorId());
+  }
+
+  @Test
+  void roleWithNoHolderOnRecordStaysOnItsBody() {
+    assertEquals(List.of("NATO Secretary General=NATO/role_unfilled"), found("NATO Secretary General", "2001-01-01"));
+    assertEquals(List.of("NATO Secretary General=NATO/role_unfilled"), found("NATO Secretary General", null));
+    assertEquals(List.of("Russian Foreign Minister=RUS/role_unfilled"), found("Russian Foreign Minister", "2021-06-01"));
+  }
+
+  @Test
+  void generatedRoleFormsCoverGenitivesAndOfPhrases() {
+    assertEquals(List.of("Russia’s foreign minister=RUS/role_unfilled", "Foreign Minister of the Russian Federation=RUS/role_unfilled"),
+        found("Russia’s foreign minister met the Foreign Minister of the Russian Federation.", "2021-06-01"));
+  }
+
+  @Test
+  void longestMatchWinsAndMentionsDoNotOverlap() {
+    // "the Alliance" must not swallow "the" of a longer name that follows
+    assertEquals(List.of("North Atlantic Alliance=NATO/alias"), found("the North Atlantic Alliance", "2021-06-01"));
+    assertEquals(List.of("Russian Federation=RUS/alias", "Russian=RUS/demonym"),
+        found("Russian Federation and Russian troops", "2021-06-01"));
+  }
+
+  @Test
+  void acronymsMatchOnlyInCapitalsNamesInAnyCase() {
+    assertEquals(List.of("US=USA/alias", "U.S.=USA/alias"), found("The US told us that U.S. forces stay.", "2021-06-01"));
+    assertEquals(List.of("RUSSIA=RUS/alias", "russia=RUS/alias"), found("RUSSIA and russia", "2021-06-01"));
+    assertEquals(List.of(), found("nato members", "2021-06-01"));
+  }
+
+  @Test
+  void initialPolicyNeedsTheCapital() {
+    assertEquals(List.of("Turkey=TUR/alias", "TURKEY=TUR/alias"), found("Turkey ate turkey. TURKEY", "2021-06-01"));
+    assertEquals(List.of("The Alliance=NATO/alias"), found("The Alliance is not an alliance.", "2021-06-01"));
+  }
+
+  @Test
+  void diacriticsHyphensAndApostrophesAreFolded() {
+    assertEquals(List.of("Mircea Geoana=MIRCEA_GEOANA/alias", "Mircea Geoană=MIRCEA_GEOANA/alias",
+            "NATO Secretary-General=JENS_STOLTENBERG/role", "Türkiye=TUR/alias", "Turkiye=TUR/alias"),
+        found("Mircea Geoana, Mircea Geoană, NATO Secretary-General, Türkiye, Turkiye", "2021-06-01"));
+  }
+
+  @Test
+  void metonymsAndDemonymsAreTheirOwnKinds() {
+    assertEquals(List.of("Moscow=RUS/metonym", "American=USA/demonym"), found("Moscow and American diplomats", "2021-06-01"));
+    ActorMatcher aliasesOnly = new ActorMatcher(dictionary().dictionary, Set.of("alias"));
+    assertTrue(aliasesOnly.match(TextAnalyzer.analyze("a", LocalDate.parse("2021-06-01"), "s", "Moscow and American", 3)).isEmpty());
+  }
+
+  @Test
+  void offsetsAndSentencesAreExact() {
+    String text = "Hello there. Then Russia’s army moved.";
+    Mention m = match(text, "2021-06-01").get(0);
+    assertEquals(18, m.getStart());
+    assertEquals(24, m.getEnd());
+    assertEquals("Russia", text.substring(m.getStart(), m.getEnd()));
+    assertEquals(1, m.getSentence());
+  }
+
+  @Test
+  void aPhraseStartingOneTokenLaterThatReachesFurtherWins() {
+    // "the UN" is an alias; "UN Secretary-General" (one token later) reaches further and wins
+    assertEquals(List.of("UN Secretary-General=ANTONIO_GUTERRES/role"), found("the UN Secretary-General said", "2021-06-01"));
+    assertEquals(List.of("the UN=UN/alias"), found("in the UN today", "2021-06-01"));
+  }
+
+  @Test
+  void phrasesDoNotCrossSentences() {
+    assertEquals(List.of("NATO=NATO/alias"), found("They left NATO. Secretary General Guterres spoke.", "2021-06-01"));
+  }
+
+  @Test
+  void overlappingTermsAndClashingAliasesAreRejected() {
+    RoleDef bad = new RoleDef();
+    bad.id = "R";
+    bad.body = "NATO";
+    bad.titles = List.of("Chief");
+    bad.holders = List.of(holder("MARK_RUTTE", "2020-01-01", "2022-01-01"), holder("JENS_STOLTENBERG", "2021-01-01", null));
+    ActorDef nato = actor("NATO", "igo", "NATO", List.of(), List.of(), List.of());
+    ActorDef rutte = actor("MARK_RUTTE", "person", "Mark Rutte", List.of(), List.of(), List.of());
+    ActorDef jens = actor("JENS_STOLTENBERG", "person", "Jens Stoltenberg", List.of(), List.of(), List.of());
+    Map<String, String> origin = Map.of("NATO", "f", "MARK_RUTTE", "f", "JENS_STOLTENBERG", "f", "R", "f");
+    DictionaryLoader.DictionaryException e = assertThrows(DictionaryLoader.DictionaryException.class,
+        () -> DictionaryLoader.compile(List.of(nato, rutte, jens), List.of(bad), origin));
+    assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+
+    ActorDef other = actor("OTHER", "organisation", "Mark Rutte", List.of(), List.of(), List.of());
+    Map<String, String> origin2 = Map.of("MARK_RUTTE", "f", "OTHER", "g");
+    e = assertThrows(DictionaryLoader.DictionaryException.class,
+        () -> DictionaryLoader.compile(List.of(rutte, other), List.of(), origin2));
+    assertTrue(e.getMessage().contains("also names Mark Rutte (MARK_RUTTE)"), e.getMessage());
+  }
+}

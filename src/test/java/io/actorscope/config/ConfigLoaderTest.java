@@ -1,0 +1,125 @@
+package io.actorscope.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  private ConfigLoader.Overrides cli(String input, String format, String output, String... sets) {
+    ConfigLoader.Overrides o = new ConfigLoader.Overrides();
+    o.input = input;
+    o.format = format;
+    o.output = output;
+    o.sets = List.of(sets);
+    return o;
+  }
+
+  private Path input() throws IOException {
+    Path p = dir.resolve("in.jsonl");
+    Files.writeString(p, "{}\n");
+    return p;
+  }
+
+  private ConfigException fails(Path job, ConfigLoader.Overrides o) {
+    return assertThrows(ConfigException.class, () -> ConfigLoader.load(job, o));
+  }
+
+  @Test
+  void defaultsApplyAndSetOverrides() throws IOException {
+    JobConfig c = ConfigLoader.load(null, cli(input().toString(), "jsonl", "out", "topics.k=7",
+        "actors.match_kinds=[alias, role]", "spark.spark.sql.shuffle.partitions=3"));
+    assertEquals(7, c.topics.k);
+    assertEquals(List.of("alias", "role"), c.actors.matchKinds);
+    assertEquals("3", c.spark.get("spark.sql.shuffle.partitions"));
+    assertEquals(1, c.inputs.size());
+    assertEquals("jsonl", c.inputs.get(0).format);
+    assertEquals("text", c.inputs.get(0).field("text"));
+    assertEquals("UTC", c.inputs.get(0).timezone);
+  }
+
+  @Test
+  void unknownSetKeyIsNamed() throws IOException {
+    ConfigException e = fails(null, cli(input().toString(), "jsonl", "out", "topics.kk=3"));
+    assertEquals("topics.kk", e.key());
+    assertEquals("config error: topics.kk: unknown key", e.getMessage());
+  }
+
+  @Test
+  void malformedValueNamesTheKey() throws IOException {
+    ConfigException e = fails(null, cli(input().toString(), "jsonl", "out", "topics.k=many"));
+    assertEquals("topics.k", e.key());
+    assertTrue(e.getMessage().startsWith("config error: topics.k: malformed value"), e.getMessage());
+  }
+
+  @Test
+  void outOfRangeValueNamesTheKey() throws IOException {
+    assertEquals("topics.k", fails(null, cli(input().toString(), "jsonl", "out", "topics.k=1")).key());
+    assertEquals("actors.match_kinds",
+        fails(null, cli(input().toString(), "jsonl", "out", "actors.match_kinds=[alias, guess]")).key());
+    assertEquals("inputs[0].format", fails(null, cli(input().toString(), "xml", "out")).key());
+    assertEquals("inputs[0].timezone",
+        fails(null, cli(input().toString(), "jsonl", "out", "input.timezone=Mars/Base")).key());
+  }
+
+  @Test
+  void unknownKeysInAJobSpecAreNamedWithTheirPath() throws IOException {
+    Path job = dir.resolve("job.yaml");
+    Files.writeString(job, "run:\n  output: out\ntopics:\n  k: 5\n  alpha: 0.1\n");
+    assertEquals("topics.alpha", fails(job, cli(input().toString(), null, null)).key());
+    Files.writeString(job, "run: {output: out}\ninputs:\n  - {path: " + input() + ", fromat: jsonl}\n");
+    assertEquals("inputs[0].fromat", fails(job, null).key());
+  }
+
+  @Test
+  void missingInputIsFlaggedAsSuch() {
+    ConfigException e = fails(null, cli(dir.resolve("nope.jsonl").toString(), "jsonl", "out"));
+    assertEquals("inputs[0].path", e.key());
+    assertTrue(e.isMissingInput());
+    assertTrue(e.getMessage().contains("nope.jsonl"));
+  }
+
+  @Test
+  void missingOutputAndJobFileAreNamed() throws IOException {
+    assertEquals("run.output", fails(null, cli(input().toString(), "jsonl", null)).key());
+    assertEquals(dir.resolve("none.yaml").toString(), fails(dir.resolve("none.yaml"), null).key());
+  }
+
+  @Test
+  void jobSpecInputsMergeOverInputDefaults() throws IOException {
+    Path job = dir.resolve("job.yaml");
+    Files.writeString(job, "run: {output: out}\ninput: {timezone: Europe/Moscow}\n"
+        + "inputs:\n  - {path: " + input() + "}\n  - {path: " + dir + ", format: text, glob: '*.md'}\n");
+    JobConfig c = ConfigLoader.load(job, null);
+    assertEquals("Europe/Moscow", c.inputs.get(0).timezone);
+    assertEquals("jsonl", c.inputs.get(0).format);
+    assertEquals("text", c.inputs.get(1).format);
+    assertEquals("*.md", c.inputs.get(1).glob);
+    assertEquals("Europe/Moscow", c.inputs.get(1).timezone);
+  }
+
+  @Test
+  void badPathPatternGroupIsNamed() throws IOException {
+    ConfigException e = fails(null, cli(dir.toString(), "text", "out", "input.path_pattern=(?<country>[A-Z]+)"));
+    assertEquals("inputs[0].path_pattern", e.key());
+  }
+
+  @Test
+  void everyBundledJobSpecLoads() throws IOException {
+    try (var specs = Files.list(Path.of("jobs"))) {
+      for (Path spec : (Iterable<Path>) specs.filter(p -> p.toString().endsWith(".yaml"))::iterator) {
+        JobConfig c = ConfigLoader.load(spec, null);
+        assertTrue(!c.inputs.isEmpty(), spec + " has inputs");
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package io.actorscope.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.actorscope.config.ConfigLoader;
+import io.actorscope.config.InputConfig;
+import io.actorscope.config.JobConfig;
+import io.actorscope.testing.SharedSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestTest {
+  @TempDir
+  Path dir;
+
+  static final String GOOD_1 = "{\"id\":\"a1\",\"source\":\"wire\",\"published\":\"2021-06-01T23:30:00-05:00\",\"title\":\"T\",\"text\":\"NATO met.\"}";
+  static final String GOOD_2 = "{\"id\":\"a2\",\"published\":\"2021-06-02\",\"text\":\"\\uFEFFRussia\\u0301 said so.\"}";
+  static final String DUPLICATE_OF_1 = "{\"id\":\"a3\",\"published\":\"2021-06-03\",\"text\":\"NATO   met.\"}";
+  static final String BAD_JSON = "{\"id\":\"b1\",\"text\":\"unterminated";
+  static final String EMPTY_TEXT = "{\"id\":\"b2\",\"published\":\"2021-06-01\",\"text\":\"   \"}";
+  static final String BAD_DATE = "{\"id\":\"b3\",\"published\":\"first of June\",\"text\":\"Some text.\"}";
+  static final String NO_DATE = "{\"id\":\"b4\",\"text\":\"Undated text.\"}";
+  static final String ARRAY = "[1,2,3]";
+  static final String OBJECT_TEXT = "{\"id\":\"b5\",\"published\":\"2021-06-01\",\"text\":{\"body\":\"x\"}}";
+
+  static byte[] garbage() {
+    byte[] g = new byte[64];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = (byte) (i * 37 + 1);
+    }
+    g[10] = 0;
+    g[20] = '\n' + 1;
+    return g;
+  }
+
+  /** The mixed file of the issue: good lines, broken ones of every kind, a duplicate. */
+  static byte[] mixedFile() throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    for (String line : List.of(GOOD_1, BAD_JSON, GOOD_2, EMPTY_TEXT, "", BAD_DATE)) {
+      b.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    b.write(garbage());
+    b.write('\n');
+    for (String line : List.of(DUPLICATE_OF_1, NO_DATE, ARRAY, OBJECT_TEXT)) {
+      b.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    // a good line with one invalid byte (0xFF) inside its text
+    b.write("{\"id\":\"a4\",\"published\":\"2021-06-04\",\"text\":\"caf".getBytes(StandardCharsets.UTF_8));
+    b.write(0xFF);
+    b.write("e au lait\"}\n".getBytes(StandardCharsets.UTF_8));
+    return b.toByteArray();
+  }
+
+  static InputConfig input(Path path, String format) {
+    ConfigLoader.Overrides o = new ConfigLoader.Overrides();
+    o.input = path.toString();
+    o.format = format;
+    o.output = "unused";
+    JobConfig c = ConfigLoader.load(null, o);
+    return c.inputs.get(0);
+  }
+
+  private Ingest.Result ingest(Path path, String format) {
+    SparkSession spark = SharedSpark.spark();
+    return Ingest.run(spark, List.of(input(path, format)), true, 80);
+  }
+
+  @Test
+  void mixedJsonLinesAreQuarantinedWithSpecificReasonsAndCountsReconcile() throws IOException {
+    Path f = dir.resolve("mixed.jsonl");
+    Files.write(f, mixedFile());
+    Ingest.Result r = ingest(f, "jsonl");
+
+    // 13 records: the blank line is a separator, not a record
+    assertEquals(13, r.counts.read);
+    assertEquals(3, r.counts.accepted); // a1, a2, a4
+    assertEquals(1, r.counts.duplicates); // a3 = a1 after white-space folding
+    assertEquals(9, r.counts.quarantined);
+    assertTrue(r.counts.reconciles());
+    Map<String, Long> expected = new TreeMap<>(Map.of(
+        Quarantine.INVALID_JSON, 1L, Quarantine.MISSING_TEXT, 1L, Quarantine.INVALID_DATE, 1L,
+        Quarantine.BINARY_CONTENT, 1L, Quarantine.MISSING_DATE, 1L, Quarantine.NOT_AN_OBJECT, 1L,
+        Quarantine.INVALID_FIELD, 1L));
+    // Those are 7; the garbage line holds a byte 0x0B ('\n'+1) but no newline, so it stays one line.
+    // BAD_JSON and ARRAY etc. each once: 7 reasons over 7 lines; plus the two below.
+    Map<String, Long> byReason = r.counts.quarantinedByReason;
+    assertEquals(expected.keySet(), byReason.keySet());
+    assertEquals(9, byReason.values().stream().mapToLong(Long::longValue).sum());
+
+    Map<String, String> idToReason = r.quarantine.collectAsList().stream().filter(q -> q.getId() != null)
+        .collect(Collectors.toMap(Quarantine::getId, Quarantine::getReason));
+    assertEquals(Quarantine.MISSING_TEXT, idToReason.get("b2"));
+    assertEquals(Quarantine.INVALID_DATE, idToReason.get("b3"));
+    assertEquals(Quarantine.MISSING_DATE, idToReason.get("b4"));
+    assertEquals(Quarantine.INVALID_FIELD, idToReason.get("b5"));
+
+    Map<String, Article> articles = r.articles.collectAsList().stream()
+        .collect(Collectors.toMap(Article::getId, a -> a));
+    assertEquals(List.of("a1", "a2", "a4"), articles.keySet().stream().sorted().collect(Collectors.toList()));
+    // 23:30 at -05:00 is 04:30 UTC the next day
+    assertEquals(LocalDate.of(2021, 6, 2), articles.get("a1").getDate());
+    assertEquals("time", articles.get("a1").getDatePrecision());
+    assertEquals("wire", articles.get("a1").getSource());
+    // BOM stripped and NFC applied: "a" + combining acute would be composed; here "a\u0301" -> "á"
+    assertEquals("Russiá said so.", articles.get("a2").getText());
+    assertEquals("day", articles.get("a2").getDatePrecision());
+    assertEquals("caf\uFFFDe au lait", articles.get("a4").getText());
+    assertEquals(1, articles.get("a4").getInvalidBytes());
+    assertEquals(1, r.counts.bomsStripped);
+    // byte offsets of quarantined lines point at the line in the file
+    byte[] bytes = Files.readAllBytes(f);
+    for (Quarantine q : r.quarantine.collectAsList()) {
+      if (Quarantine.INVALID_JSON.equals(q.getReason())) {
+        String at = new String(bytes, (int) q.getOffset(), 11, StandardCharsets.UTF_8);
+        assertEquals("{\"id\":\"b1\",", at);
+      }
+    }
+  }
+
+  @Test
+  void compressedJsonLinesReadTheSame() throws IOException {
+    String lines = GOOD_1 + "\n" + BAD_DATE + "\n" + NO_DATE + "\n";
+    Path gz = dir.resolve("gz/part.jsonl.gz");
+    Files.createDirectories(gz.getParent());
+    try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      o.write(lines.getBytes(StandardCharsets.UTF_8));
+    }
+    Path bz = dir.resolve("bz/part.jsonl.bz2");
+    Files.createDirectories(bz.getParent());
+    try (OutputStream o = new BZip2CompressorOutputStream(Files.newOutputStream(bz))) {
+      o.write(lines.getBytes(StandardCharsets.UTF_8));
+    }
+    for (Path p : List.of(gz, bz)) {
+      Ingest.Result r = ingest(p, "jsonl");
+      assertEquals(3, r.counts.read, p.toString());
+      assertEquals(1, r.counts.accepted, p.toString());
+      assertEquals(Map.of(Quarantine.INVALID_DATE, 1L, Quarantine.MISSING_DATE, 1L), r.counts.quarantinedByReason);
+    }
+  }
+
+  @Test
+  void textFolderTakesMetadataFromThePath() throws IOException {
+    Path session = dir.resolve("TXT/Session 75 - 2020");
+    Files.createDirectories(session);
+    ByteArrayOutputStream bom = new ByteArrayOutputStream();
+    bom.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bom.write("Mr. President, Russia".getBytes(StandardCharsets.UTF_8));
+    Files.write(session.resolve("GBR_75_2020.txt"), bom.toByteArray());
+    Files.writeString(session.resolve("FRA_75_2020.txt"), "Monsieur le Président");
+    Files.write(session.resolve("BIN_75_2020.txt"), garbage());
+    Files.writeString(session.resolve("notes.md"), "not matched by the glob");
+    Ingest.Result r = ingest(dir.resolve("TXT"), "text");
+    assertEquals(3, r.counts.read);
+    assertEquals(2, r.counts.accepted);
+    assertEquals(Map.of(Quarantine.BINARY_CONTENT, 1L), r.counts.quarantinedByReason);
+    Map<String, Article> a = r.articles.collectAsList().stream().collect(Collectors.toMap(Article::getId, x -> x));
+    Article gbr = a.get("GBR_75_2020");
+    assertEquals("GBR", gbr.getSource());
+    assertEquals(LocalDate.of(2020, 1, 1), gbr.getDate());
+    assertEquals("year", gbr.getDatePrecision());
+    assertEquals("Mr. President, Russia", gbr.getText());
+    assertTrue(gbr.getSourceFile().endsWith("GBR_75_2020.txt"), gbr.getSourceFile());
+    assertEquals(1, r.counts.bomsStripped);
+    assertEquals("FRA", a.get("FRA_75_2020").getSource());
+  }
+
+  @Test
+  void parquetAndCsvColumnsAreMappedByName() throws IOException {
+    SparkSession spark = SharedSpark.spark();
+    List<org.apache.spark.sql.Row> rows = List.of(
+        org.apache.spark.sql.RowFactory.create("p1", "2021-06-01", "NATO, \"quoted\"\nsecond line", "x"),
+        org.apache.spark.sql.RowFactory.create("p2", "2021-06-02", null, "y"));
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add("id", "string").add("published", "string").add("text", "string").add("extra", "string");
+    Path parquet = dir.resolve("t.parquet");
+    Path csv = dir.resolve("t.csv");
+    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(parquet.toString());
+    spark.createDataFrame(rows, schema).coalesce(1).write().option("header", "true").option("escape", "\"")
+        .csv(csv.toString());
+    for (String format : List.of("parquet", "csv")) {
+      Ingest.Result r = ingest(format.equals("parquet") ? parquet : csv, format);
+      assertEquals(2, r.counts.read, format);
+      assertEquals(Map.of(Quarantine.MISSING_TEXT, 1L), r.counts.quarantinedByReason, format);
+      Article a = r.articles.first();
+      assertEquals("p1", a.getId());
+      assertEquals("NATO, \"quoted\"\nsecond line", a.getText(), format);
+      assertNull(a.getUrl());
+    }
+  }
+}

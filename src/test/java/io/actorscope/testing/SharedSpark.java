@@ -1,0 +1,39 @@
+package io.actorscope.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assumptions;
+
+/** One local SparkSession for the whole test JVM (surefire reuses its fork), and the shared corpora. */
+public final class SharedSpark {
+  private static SparkSession spark;
+
+  private SharedSpark() {}
+
+  public static synchronized SparkSession spark() {
+    if (spark == null) {
+      spark = SparkSession.builder()
+          .master("local[2]")
+          .appName("actorscope-tests")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "4")
+          .config("spark.sql.session.timeZone", "UTC")
+          .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+          .getOrCreate();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> spark.stop()));
+    }
+    return spark;
+  }
+
+  /** ../shared/corpora/NAME, or the test is skipped with a message saying so (a user's clone has no ../shared). */
+  public static Path corpus(String name) {
+    Path p = Paths.get("..", "shared", "corpora", name).toAbsolutePath().normalize();
+    Assumptions.assumeTrue(Files.exists(p),
+        "skipped: " + p + " is absent (the shared corpora sit beside the project in CI, not in a user's clone)");
+    return p;
+  }
+}
