@@ -94,16 +94,11 @@ public final class ActorscopeJob {
     if (!input.counts.reconciles()) {
       throw new IllegalStateException("counts do not reconcile: " + input.counts.asMap());
     }
-    phase("write articles", "write articles and quarantine", () -> {
-      tables.writeByDate(Tables.ARTICLES, input.articles);
-      tables.writePartition(Tables.QUARANTINE, "batch", batchId(config.inputs), input.quarantine);
-      return null;
-    });
-
-    Dataset<AnalyzedArticle> text = phase("text", "sentences, tokens and terms", () -> {
+    Dataset<AnalyzedArticle> text = phase("text", "sentences, tokens and terms; write articles", () -> {
       Dataset<AnalyzedArticle> t = TextAnalyzer.analyze(input.articles, config.text.minTermLength)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      t.count();
+      tables.writeByDate(Tables.ARTICLES, t.select(articleColumns()));
+      tables.writePartition(Tables.QUARANTINE, "batch", batchId(config.inputs), input.quarantine);
       return t;
     });
     input.articles.unpersist();
@@ -134,6 +129,12 @@ public final class ActorscopeJob {
     });
     mentions.unpersist();
     text.unpersist();
+  }
+
+  /** The columns of the articles table: every {@link io.actorscope.io.Article} property, in its order. */
+  private static org.apache.spark.sql.Column[] articleColumns() {
+    return java.util.Arrays.stream(io.actorscope.io.Article.ENCODER.schema().fieldNames())
+        .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
   }
 
   private void writeDictionaryTables() {

@@ -35,6 +35,7 @@ public final class ActorMatcher {
       folded[t] = MatchKey.fold(text.substring(r.tokenStart[t], r.tokenEnd[t]));
       keys[t] = MatchKey.key(folded[t]);
     }
+    boolean astral = hasSurrogates(text);
     int t = 0;
     while (t < n) {
       Found here = longest(t, r, keys, folded);
@@ -51,15 +52,27 @@ public final class ActorMatcher {
       }
       Mention m = resolve(here.entry, a);
       if (m != null) {
+        int start = r.tokenStart[t];
+        int end = r.tokenEnd[here.end - 1];
         m.setSentence(r.tokenSentence[t]);
-        m.setStart(r.tokenStart[t]);
-        m.setEnd(r.tokenEnd[here.end - 1]);
-        m.setSurface(text.substring(m.getStart(), m.getEnd()));
+        m.setSurface(text.substring(start, end));
+        // Offsets count Unicode code points, as Python, DuckDB and Spark SQL's substring do.
+        m.setStart(astral ? text.codePointCount(0, start) : start);
+        m.setEnd(astral ? m.getStart() + text.codePointCount(start, end) : end);
         out.add(m);
       }
       t = here.end;
     }
     return out;
+  }
+
+  private static boolean hasSurrogates(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The longest phrase starting at token {@code t}: its entry and the token after its last. */

@@ -16,7 +16,7 @@ public class Mention implements Serializable {
   private String actorId;
   private String actorType;
   private int sentence;
-  /** Character offsets [start, end) into the article's stored text. */
+  /** Offsets [start, end) into the article's stored text, in Unicode code points. */
   private int start;
   private int end;
   /** The text as written, {@code text.substring(start, end)}. */

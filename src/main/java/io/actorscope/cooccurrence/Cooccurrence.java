@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
 import io.actorscope.actors.Mention;
@@ -38,7 +37,7 @@ public final class Cooccurrence {
       long minCount) {
     boolean sentence = SENTENCE.equals(scope);
     Dataset<Row> units = articles.groupBy("date")
-        .agg(sentence ? sum(size(col("sentenceStart"))).as("units") : count(lit(1)).as("units"));
+        .agg(sentence ? sum(col("sentences")).as("units") : count(lit(1)).as("units"));
     Dataset<Row> unitActors = mentions
         .select(col("date"),
             sentence ? concat_ws("#", col("articleId"), col("sentence").cast("string")).as("unit")

@@ -29,6 +29,9 @@ public class Article implements Serializable {
   private String textHash;
   private int chars;
   private int invalidBytes;
+  /** Sentences and tokens the text stage found (0 before it runs). */
+  private int sentences;
+  private int tokens;
 
   public String getId() { return id; }
   public void setId(String v) { id = v; }
@@ -56,4 +59,27 @@ public class Article implements Serializable {
   public void setChars(int v) { chars = v; }
   public int getInvalidBytes() { return invalidBytes; }
   public void setInvalidBytes(int v) { invalidBytes = v; }
+  public int getSentences() { return sentences; }
+  public void setSentences(int v) { sentences = v; }
+  public int getTokens() { return tokens; }
+  public void setTokens(int v) { tokens = v; }
+
+  /** Copies every field of {@code a} into this one. */
+  public void copyFrom(Article a) {
+    id = a.id;
+    url = a.url;
+    source = a.source;
+    title = a.title;
+    text = a.text;
+    published = a.published;
+    date = a.date;
+    datePrecision = a.datePrecision;
+    sourceFile = a.sourceFile;
+    offset = a.offset;
+    textHash = a.textHash;
+    chars = a.chars;
+    invalidBytes = a.invalidBytes;
+    sentences = a.sentences;
+    tokens = a.tokens;
+  }
 }

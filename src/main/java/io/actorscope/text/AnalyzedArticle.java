@@ -1,7 +1,7 @@
 package io.actorscope.text;
 
 import java.io.Serializable;
-import java.time.LocalDate;
+import io.actorscope.io.Article;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 
@@ -9,14 +9,10 @@ import org.apache.spark.sql.Encoders;
  * An article with its tokens and sentences (parallel offset arrays into {@link #getText()}) and
  * the terms its topic model sees.
  */
-public class AnalyzedArticle implements Serializable {
+public class AnalyzedArticle extends Article implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final Encoder<AnalyzedArticle> ENCODER = Encoders.bean(AnalyzedArticle.class);
 
-  private String id;
-  private LocalDate date;
-  private String source;
-  private String text;
   private int[] tokenStart;
   private int[] tokenEnd;
   private int[] tokenKind;
@@ -25,14 +21,6 @@ public class AnalyzedArticle implements Serializable {
   private int[] sentenceEnd;
   private String[] terms;
 
-  public String getId() { return id; }
-  public void setId(String v) { id = v; }
-  public LocalDate getDate() { return date; }
-  public void setDate(LocalDate v) { date = v; }
-  public String getSource() { return source; }
-  public void setSource(String v) { source = v; }
-  public String getText() { return text; }
-  public void setText(String v) { text = v; }
   public int[] getTokenStart() { return tokenStart; }
   public void setTokenStart(int[] v) { tokenStart = v; }
   public int[] getTokenEnd() { return tokenEnd; }

@@ -23,17 +23,28 @@ public final class TextAnalyzer {
 
     @Override
     public AnalyzedArticle call(Article a) {
-      return analyze(a.getId(), a.getDate(), a.getSource(), a.getText(), minTermLength);
+      return analyze(a, minTermLength);
     }
   }
 
+  /** A bare article (for tests and callers that have only these fields). */
   public static AnalyzedArticle analyze(String id, java.time.LocalDate date, String source, String text, int minTermLength) {
+    Article a = new Article();
+    a.setId(id);
+    a.setDate(date);
+    a.setSource(source);
+    a.setText(text);
+    a.setChars(text.length());
+    return analyze(a, minTermLength);
+  }
+
+  public static AnalyzedArticle analyze(Article a, int minTermLength) {
+    String text = a.getText();
     Tokenizer.Result r = Tokenizer.tokenize(text);
     AnalyzedArticle out = new AnalyzedArticle();
-    out.setId(id);
-    out.setDate(date);
-    out.setSource(source);
-    out.setText(text);
+    out.copyFrom(a);
+    out.setSentences(r.sentenceStart.length);
+    out.setTokens(r.size());
     out.setTokenStart(r.tokenStart);
     out.setTokenEnd(r.tokenEnd);
     out.setTokenKind(r.tokenKind);

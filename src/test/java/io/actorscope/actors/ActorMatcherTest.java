@@ -166,6 +166,16 @@ class ActorMatcherTest {
   }
 
   @Test
+  void offsetsCountCodePointsBeyondTheBasicPlane() {
+    // the flag is two code points (four UTF-16 units): "Russia" starts at code point 3
+    String text = "\uD83C\uDDFA\uD83C\uDDE6 Russia";
+    Mention m = match(text, "2021-06-01").get(0);
+    assertEquals(3, m.getStart());
+    assertEquals(9, m.getEnd());
+    assertEquals("Russia", m.getSurface());
+  }
+
+  @Test
   void phrasesDoNotCrossSentences() {
     assertEquals(List.of("NATO=NATO/alias"), found("They left NATO. Secretary General Guterres spoke.", "2021-06-01"));
   }

@@ -1,0 +1,125 @@
+package io.actorscope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.actorscope.output.Tables;
+import io.actorscope.testing.Cli;
+import io.actorscope.testing.DuckDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** README's run command on the bundled sample, its output read back by DuckDB and recomputed there. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleRunTest {
+  @TempDir
+  static Path dir;
+  Path out;
+  JsonNode manifest;
+
+  @BeforeAll
+  void runSample() throws Exception {
+    out = dir.resolve("sample-out");
+    Cli r = Cli.run("run", "jobs/sample.yaml", "--output", out.toString());
+    assertEquals(0, r.exit, r.err);
+    try (Stream<Path> s = Files.list(out.resolve(Tables.RUNS))) {
+      Path m = s.filter(p -> p.getFileName().toString().matches("[^.].*\\.json")).findFirst().orElseThrow();
+      manifest = new ObjectMapper().readTree(m.toFile());
+    }
+  }
+
+  @Test
+  void countsReconcileWithTheFilesOnDisk() throws Exception {
+    long speeches;
+    try (Stream<Path> s = Files.walk(Path.of("sample/ungdc/TXT"))) {
+      speeches = s.filter(p -> p.toString().endsWith(".txt")).count();
+    }
+    long seedLines = Files.readAllLines(Path.of("sample/seed.jsonl")).size();
+    JsonNode c = manifest.get("counts");
+    assertEquals(speeches + seedLines, c.get("read").asLong());
+    assertEquals(c.get("read").asLong(),
+        c.get("accepted").asLong() + c.get("quarantined").asLong() + c.get("duplicates").asLong());
+    try (DuckDb db = new DuckDb(out)) {
+      assertEquals(c.get("accepted").asLong(), db.count("SELECT count(*) FROM " + db.table(Tables.ARTICLES)));
+      assertEquals(c.get("quarantined").asLong(), db.count("SELECT count(*) FROM " + db.table(Tables.QUARANTINE)));
+      assertEquals(c.get("mentions").asLong(), db.count("SELECT count(*) FROM " + db.table(Tables.MENTIONS)));
+      // UNGDC speeches are dated by year: one partition per session year, plus the seed's day
+      assertEquals(List.of("2020-01-01", "2021-01-01", "2021-06-01", "2022-01-01", "2023-01-01", "2024-01-01"),
+          db.rows("SELECT DISTINCT date FROM " + db.table(Tables.ARTICLES) + " ORDER BY 1"));
+    }
+    assertEquals("succeeded", manifest.get("status").asText());
+    for (String phase : List.of("ingest", "text", "actors", "counts", "cooccurrence", "topics")) {
+      assertTrue(manifest.get("phases_seconds").has(phase), phase);
+    }
+  }
+
+  @Test
+  void everyTableIsReadableByDuckDb() throws Exception {
+    try (DuckDb db = new DuckDb(out)) {
+      for (String t : List.of(Tables.ARTICLES, Tables.MENTIONS, Tables.ACTOR_COUNTS, Tables.COOCCURRENCE,
+          Tables.TOPICS, Tables.DOC_TOPICS, Tables.ACTORS, Tables.ROLES)) {
+        assertTrue(db.count("SELECT count(*) FROM " + db.table(t)) > 0, t);
+      }
+      assertEquals(0, db.count("SELECT count(*) FROM " + db.table(Tables.QUARANTINE)));
+      // topics: k=12 (jobs/sample.yaml) x 15 top terms (defaults); a mixture for every article
+      assertEquals(12 * 15, db.count("SELECT count(*) FROM " + db.table(Tables.TOPICS)));
+      assertEquals(db.count("SELECT count(*) FROM " + db.table(Tables.ARTICLES)),
+          db.count("SELECT count(*) FROM " + db.table(Tables.DOC_TOPICS)));
+      assertEquals(0, db.count("SELECT count(*) FROM " + db.table(Tables.DOC_TOPICS)
+          + " WHERE dominant_topic IS NOT NULL AND abs(list_sum(mixture) - 1) > 1e-6"));
+    }
+  }
+
+  @Test
+  void cooccurrenceEqualsARecomputationFromMentions() throws Exception {
+    try (DuckDb db = new DuckDb(out)) {
+      String m = db.table(Tables.MENTIONS);
+      String a = db.table(Tables.ARTICLES);
+      String recomputed = "WITH u AS ("
+          + "  SELECT DISTINCT 'article' AS scope, date, article_id AS unit, actor_id FROM " + m
+          + "  UNION ALL SELECT DISTINCT 'sentence', date, article_id || '#' || sentence, actor_id FROM " + m + "),"
+          + " n AS (SELECT 'article' AS scope, date, count(*) AS units FROM " + a + " GROUP BY date"
+          + "  UNION ALL SELECT 'sentence', date, sum(sentences) FROM " + a + " GROUP BY date),"
+          + " marg AS (SELECT scope, date, actor_id, count(*) AS c FROM u GROUP BY ALL),"
+          + " p AS (SELECT x.scope, x.date, x.actor_id AS aa, y.actor_id AS bb, count(*) AS ab FROM u x JOIN u y"
+          + "  ON x.scope = y.scope AND x.date = y.date AND x.unit = y.unit AND x.actor_id < y.actor_id GROUP BY ALL)"
+          + " SELECT p.date, p.scope, aa, bb, ab, ma.c, mb.c, n.units, ln(ab * n.units / (ma.c * mb.c)) AS pmi FROM p"
+          + " JOIN marg ma ON ma.scope = p.scope AND ma.date = p.date AND ma.actor_id = aa"
+          + " JOIN marg mb ON mb.scope = p.scope AND mb.date = p.date AND mb.actor_id = bb"
+          + " JOIN n ON n.scope = p.scope AND n.date = p.date";
+      String table = "SELECT date, scope, actor_a, actor_b, count_ab, count_a, count_b, units, pmi FROM "
+          + db.table(Tables.COOCCURRENCE);
+      long rows = db.count("SELECT count(*) FROM (" + table + ")");
+      assertTrue(rows > 1000, "pairs: " + rows);
+      assertEquals(rows, db.count("SELECT count(*) FROM (" + recomputed + ")"));
+      String key = "date, scope, actor_a, actor_b, count_ab, count_a, count_b, units";
+      assertEquals(0, db.count("SELECT count(*) FROM (SELECT " + key + " FROM (" + table + ") EXCEPT SELECT * EXCLUDE (pmi) FROM ("
+          + recomputed.replace("SELECT p.date, p.scope, aa, bb,", "SELECT p.date, p.scope, aa AS actor_a, bb AS actor_b,")
+          + "))"));
+      assertEquals(0, db.count("SELECT count(*) FROM (" + table + ") t JOIN (" + recomputed + ") r"
+          + " ON t.date = r.date AND t.scope = r.scope AND t.actor_a = r.aa AND t.actor_b = r.bb"
+          + " WHERE abs(t.pmi - r.pmi) > 1e-9"));
+    }
+  }
+
+  @Test
+  void actorCountsEqualARecomputationFromMentions() throws Exception {
+    try (DuckDb db = new DuckDb(out)) {
+      String recomputed = "SELECT date, source, actor_id, count(*) AS mentions, count(DISTINCT article_id) AS articles FROM "
+          + db.table(Tables.MENTIONS) + " GROUP BY ALL";
+      String table = "SELECT date, source, actor_id, mentions, articles FROM " + db.table(Tables.ACTOR_COUNTS);
+      assertEquals(db.count("SELECT count(*) FROM (" + recomputed + ")"), db.count("SELECT count(*) FROM (" + table + ")"));
+      assertEquals(0, db.count("SELECT count(*) FROM (" + table + " EXCEPT " + recomputed + ")"));
+      // The United States speaks every year; its own speech names it at least once each year
+      assertEquals(5, db.count("SELECT count(DISTINCT date) FROM (" + table + ") WHERE source = 'USA' AND actor_id = 'USA'"));
+    }
+  }
+}

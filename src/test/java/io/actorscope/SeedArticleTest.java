@@ -1,0 +1,77 @@
+package io.actorscope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.actorscope.testing.Cli;
+import io.actorscope.testing.DuckDb;
+import io.actorscope.testing.SharedSpark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The project's seed: the 2021 NATO/Russia article must come out right. */
+class SeedArticleTest {
+  static final Path SEED = Path.of("sample/seed.jsonl");
+
+  @TempDir
+  Path dir;
+
+  private Path seedDated(String date) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode line = (ObjectNode) json.readTree(Files.readString(SEED));
+    line.put("published", date);
+    Path p = dir.resolve("seed-" + date + ".jsonl");
+    Files.writeString(p, json.writeValueAsString(line) + "\n");
+    return p;
+  }
+
+  private List<String> mentions(Path input, String name) throws Exception {
+    Path out = dir.resolve(name);
+    Cli r = Cli.run("run", "--input", input.toString(), "--format", "jsonl", "--output", out.toString());
+    assertEquals(0, r.exit, r.err);
+    try (DuckDb db = new DuckDb(out)) {
+      // every surface is exactly the text between its offsets (code points, as DuckDB counts them)
+      assertEquals(0, db.count("SELECT count(*) FROM " + db.table("mentions") + " m JOIN " + db.table("articles")
+          + " a ON m.article_id = a.id WHERE substring(a.text, m.start + 1, m.\"end\" - m.start) <> m.surface"));
+      return db.rows("SELECT actor_id, surface FROM " + db.table("mentions") + " ORDER BY start");
+    }
+  }
+
+  @Test
+  void seedResolvesItsActorsOnItsDate() throws Exception {
+    Set<String> found = new HashSet<>(mentions(seedDated("2021-06-01"), "out2021"));
+    List<String> expected = List.of(
+        "NATO|NATO", "NATO|the Alliance", "NATO|the North Atlantic Alliance",
+        "RUS|Russia", "RUS|Moscow",
+        "JENS_STOLTENBERG|Jens Stoltenberg", "JENS_STOLTENBERG|NATO Secretary General",
+        "DOMINIC_RAAB|Dominic Raab", "DOMINIC_RAAB|British Foreign Secretary",
+        "SERGEI_LAVROV|Sergei Lavrov", "SERGEI_LAVROV|Russian Foreign Minister",
+        "GBR|British", "UKR|Ukraine", "CZE|Czech", "USA|U.S.", "BLR|Minsk", "RYANAIR|Ryanair");
+    for (String e : expected) {
+      assertTrue(found.contains(e), "missing " + e + " in " + found);
+    }
+  }
+
+  @Test
+  void secretaryGeneralIsRutteIn2025() throws Exception {
+    List<String> rows = mentions(seedDated("2025-06-01"), "out2025");
+    assertTrue(rows.contains("MARK_RUTTE|NATO Secretary General"), rows.toString());
+    assertTrue(!rows.contains("JENS_STOLTENBERG|NATO Secretary General"), rows.toString());
+    // named in full, Stoltenberg is still Stoltenberg
+    assertTrue(rows.contains("JENS_STOLTENBERG|Jens Stoltenberg"), rows.toString());
+  }
+
+  @Test
+  void bundledSeedIsTheSharedArticleUnchanged() throws Exception {
+    Path shared = SharedSpark.corpus("seed").resolve("000_74c2b73519e193b9.txt");
+    String text = new ObjectMapper().readTree(Files.readString(SEED)).get("text").asText();
+    assertEquals(Files.readString(shared), text);
+  }
+}

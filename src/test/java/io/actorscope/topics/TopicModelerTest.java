@@ -1,0 +1,92 @@
+package io.actorscope.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.actorscope.config.ConfigLoader;
+import io.actorscope.config.JobConfig;
+import io.actorscope.testing.SharedSpark;
+import io.actorscope.text.AnalyzedArticle;
+import io.actorscope.text.TextAnalyzer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+class TopicModelerTest {
+  static final List<String> WAR = List.of("troops", "missile", "border", "army", "tanks", "artillery", "soldiers", "frontline");
+  static final List<String> TRADE = List.of("tariffs", "exports", "imports", "market", "prices", "goods", "trade", "growth");
+
+  private static JobConfig.Topics config() {
+    ConfigLoader.Overrides o = new ConfigLoader.Overrides();
+    o.input = "pom.xml";
+    o.output = "unused";
+    o.sets = List.of("topics.k=2", "topics.min_df=2", "topics.max_df=0.9", "topics.max_iter=60",
+        "topics.subsampling_rate=1.0", "topics.min_documents=5", "topics.top_terms=5");
+    return ConfigLoader.load(null, o).topics;
+  }
+
+  @Test
+  void separatesTwoVocabulariesAndHandlesEmptyDocuments() {
+    SparkSession spark = SharedSpark.spark();
+    Random rnd = new Random(7);
+    List<AnalyzedArticle> docs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      List<String> vocab = i % 2 == 0 ? WAR : TRADE;
+      StringBuilder text = new StringBuilder();
+      for (int w = 0; w < 30; w++) {
+        text.append(vocab.get(rnd.nextInt(vocab.size()))).append(' ');
+      }
+      docs.add(TextAnalyzer.analyze((i % 2 == 0 ? "war" : "trade") + i, LocalDate.of(2021, 6, 1), "s", text.toString(), 3));
+    }
+    // no terms at all, and only stop words / unseen words: both must come out with no dominant topic
+    docs.add(TextAnalyzer.analyze("empty", LocalDate.of(2021, 6, 1), "s", "12 34 !!", 3));
+    docs.add(TextAnalyzer.analyze("unseen", LocalDate.of(2021, 6, 1), "s", "the and zyzzyva", 3));
+
+    TopicModeler.Result r = TopicModeler.fit(spark.createDataset(docs, AnalyzedArticle.ENCODER), config(), "m1");
+    assertNull(r.skipped);
+    assertEquals(16, r.vocabulary);
+
+    List<TopicTerm> terms = r.topics.collectAsList();
+    assertEquals(10, terms.size()); // 2 topics x 5 terms
+    Map<Integer, Set<String>> top = terms.stream().collect(Collectors.groupingBy(TopicTerm::getTopic,
+        Collectors.mapping(TopicTerm::getTerm, Collectors.toSet())));
+    // each topic's top terms come from one vocabulary only
+    for (Set<String> t : top.values()) {
+      assertTrue(WAR.containsAll(t) || TRADE.containsAll(t), "mixed topic " + t);
+    }
+    assertTrue(!new HashSet<>(top.get(0)).equals(top.get(1)));
+
+    Map<String, DocTopics> mix = r.docTopics.collectAsList().stream()
+        .collect(Collectors.toMap(DocTopics::getArticleId, d -> d));
+    assertEquals(42, mix.size());
+    int warTopic = mix.get("war0").getDominantTopic();
+    for (int i = 0; i < 40; i++) {
+      DocTopics d = mix.get((i % 2 == 0 ? "war" : "trade") + i);
+      assertNotNull(d.getDominantTopic());
+      assertEquals(i % 2 == 0, d.getDominantTopic() == warTopic, "article " + i);
+      assertEquals(1.0, d.getMixture()[0] + d.getMixture()[1], 1e-6);
+      assertEquals(30, d.getTerms());
+    }
+    assertNull(mix.get("empty").getDominantTopic());
+    assertNull(mix.get("unseen").getDominantTopic());
+    assertEquals(0, mix.get("unseen").getTerms());
+  }
+
+  @Test
+  void tooFewDocumentsIsSkippedWithAReason() {
+    SparkSession spark = SharedSpark.spark();
+    List<AnalyzedArticle> docs = List.of(TextAnalyzer.analyze("one", null, "s", "troops at the border", 3));
+    TopicModeler.Result r = TopicModeler.fit(spark.createDataset(docs, AnalyzedArticle.ENCODER), config(), "m2");
+    assertTrue(r.skipped.contains("fewer than topics.min_documents=5"), r.skipped);
+    assertEquals(0, r.topics.count());
+  }
+}
