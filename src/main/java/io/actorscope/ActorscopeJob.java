@@ -97,7 +97,7 @@ public final class ActorscopeJob {
     Dataset<AnalyzedArticle> text = phase("text", "sentences, tokens and terms; write articles", () -> {
       Dataset<AnalyzedArticle> t = TextAnalyzer.analyze(input.articles, config.text.minTermLength)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      tables.writeByDate(Tables.ARTICLES, t.select(articleColumns()));
+      tables.writeByDate(Tables.ARTICLES, t.select(articleColumns()).as(io.actorscope.io.Article.ENCODER));
       tables.writePartition(Tables.QUARANTINE, "batch", batchId(config.inputs), input.quarantine);
       return t;
     });

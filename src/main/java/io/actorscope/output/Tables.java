@@ -61,10 +61,43 @@ public final class Tables {
         .parquet(path(table) + "/" + column + "=" + value);
   }
 
-  /** Bean properties (camelCase) to SQL-friendly snake_case column names. */
+  /**
+   * Bean properties (camelCase) to SQL-friendly snake_case column names, in the order the row
+   * bean declares its fields (bean encoders sort them alphabetically), superclass fields first.
+   */
   public static Dataset<Row> snake(Dataset<?> rows) {
-    String[] names = Arrays.stream(rows.columns()).map(Tables::snakeCase).toArray(String[]::new);
-    return rows.toDF(names);
+    java.util.List<String> present = Arrays.asList(rows.columns());
+    java.util.List<String> ordered = new java.util.ArrayList<>();
+    for (String f : declaredOrder(rows)) {
+      if (present.contains(f)) {
+        ordered.add(f);
+      }
+    }
+    for (String c : present) {
+      if (!ordered.contains(c)) {
+        ordered.add(c);
+      }
+    }
+    Dataset<Row> df = rows.toDF().select(ordered.stream().map(c -> org.apache.spark.sql.functions.col("`" + c + "`"))
+        .toArray(org.apache.spark.sql.Column[]::new));
+    return df.toDF(ordered.stream().map(Tables::snakeCase).toArray(String[]::new));
+  }
+
+  private static java.util.List<String> declaredOrder(Dataset<?> rows) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    Class<?> bean = rows.encoder().clsTag().runtimeClass();
+    java.util.Deque<Class<?>> chain = new java.util.ArrayDeque<>();
+    for (Class<?> c = bean; c != null && c != Object.class; c = c.getSuperclass()) {
+      chain.push(c);
+    }
+    for (Class<?> c : chain) {
+      for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+        if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+          names.add(f.getName());
+        }
+      }
+    }
+    return names;
   }
 
   public static String snakeCase(String camel) {
