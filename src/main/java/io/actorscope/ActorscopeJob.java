@@ -17,8 +17,6 @@ import io.actorscope.output.Tables;
 import io.actorscope.text.AnalyzedArticle;
 import io.actorscope.text.TextAnalyzer;
 import io.actorscope.topics.TopicModeler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -99,6 +97,11 @@ public final class ActorscopeJob {
           .persist(StorageLevel.MEMORY_AND_DISK());
       tables.writeByDate(Tables.ARTICLES, t.select(articleColumns()).as(io.actorscope.io.Article.ENCODER));
       tables.writePartition(Tables.QUARANTINE, "batch", batchId(config.inputs), input.quarantine);
+      Map<String, Long> dates = new java.util.TreeMap<>();
+      for (org.apache.spark.sql.Row r : t.groupBy("date").count().collectAsList()) {
+        dates.put(String.valueOf(r.get(0)), r.getLong(1));
+      }
+      manifest.put("articles_by_date", dates);
       return t;
     });
     input.articles.unpersist();
@@ -200,16 +203,7 @@ public final class ActorscopeJob {
   static String batchId(List<InputConfig> inputs) {
     StringBuilder b = new StringBuilder();
     inputs.stream().map(i -> i.format + ":" + i.path).sorted().forEach(s -> b.append(s).append('\n'));
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder();
-      for (int i = 0; i < 6; i++) {
-        hex.append(String.format("%02x", h[i]));
-      }
-      return hex.toString();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return io.actorscope.io.ArticleParser.sha256Hex(b.toString(), 6);
   }
 
   private Map<String, Object> versions() {

@@ -133,11 +133,15 @@ public final class ArticleParser {
 
   /** The de-duplication key: SHA-256 of the text with runs of white space folded to one space. */
   public static String textHash(String text) {
-    String folded = text.strip().replaceAll("\\s+", " ");
+    return sha256Hex(text.strip().replaceAll("\\s+", " "), 16);
+  }
+
+  /** The first {@code bytes} bytes of the SHA-256 of {@code s} (UTF-8), in hex. */
+  public static String sha256Hex(String s, int bytes) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(folded.getBytes(StandardCharsets.UTF_8));
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
       StringBuilder b = new StringBuilder();
-      for (int i = 0; i < 16; i++) {
+      for (int i = 0; i < bytes; i++) {
         b.append(String.format("%02x", h[i]));
       }
       return b.toString();

@@ -23,7 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
 /**
- * JSON lines, plain or compressed (any Hadoop codec by file extension: .gz, .bz2, .zst, …).
+ * JSON lines, plain or compressed (any Hadoop codec by file extension: .gz, .bz2, …).
  *
  * <p>Read through Hadoop's {@link TextInputFormat} rather than Spark's JSON reader: it gives each
  * line's raw bytes (so invalid bytes can be counted) and byte offset (so a quarantined line can be

@@ -19,8 +19,11 @@ import org.apache.hadoop.fs.Path;
 public final class RunManifest {
   /** Keys whose values are never written: anything that looks like a credential. */
   private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|passwd|token|credential|access\\.key|secret\\.key|session\\.key|private|auth).*");
+  // Modules are registered by name, never with findAndRegisterModules(): on Spark's classpath that
+  // also finds jackson-module-scala, which turns maps into Scala maps that redact() cannot walk.
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .findAndRegisterModules();
+      .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final Map<String, Object> root = new LinkedHashMap<>();
   private final Map<String, Object> phases = new LinkedHashMap<>();
@@ -71,6 +74,9 @@ public final class RunManifest {
     if (node instanceof String) {
       return redactUri((String) node);
     }
+    if (node != null && node.getClass().getName().startsWith("scala.")) {
+      throw new IllegalArgumentException("cannot redact a " + node.getClass().getName() + "; refusing to write it");
+    }
     return node;
   }
 
@@ -83,7 +89,6 @@ public final class RunManifest {
     @SuppressWarnings("unchecked")
     Map<String, Object> m = new ObjectMapper()
         .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
-        .findAndRegisterModules()
         .convertValue(config, Map.class);
     @SuppressWarnings("unchecked")
     Map<String, Object> r = (Map<String, Object>) redact(m);
