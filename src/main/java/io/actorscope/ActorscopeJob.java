@@ -78,13 +78,33 @@ public final class ActorscopeJob {
       manifest.finish("failed", e.getClass().getSimpleName() + ": " + e.getMessage());
       throw e;
     } finally {
-      String where = manifest.write(config.run.output, spark.sparkContext().hadoopConfiguration());
-      manifest.put("manifest", where);
-      LOG.info("manifest written to {}", where);
+      try {
+        String where = manifest.write(config.run.output, spark.sparkContext().hadoopConfiguration());
+        manifest.put("manifest", where);
+        LOG.info("manifest written to {}", where);
+      } catch (java.io.IOException | RuntimeException e) {
+        // never hide the run's own error behind this one
+        LOG.error("could not write the manifest to {}: {}", RunManifest.redact(config.run.output), e.toString());
+      }
     }
   }
 
+  /**
+   * Reads the article dumps, tokenizes them into sentences and tokens, resolves actors, and writes
+   * mentions, per-actor counts, co-occurrence and topics.
+   */
   private void runStages() {
+    Ingest.Result input = readArticles();
+    Dataset<AnalyzedArticle> text = tokenize(input);
+    Dataset<Mention> mentions = resolveActors(text);
+    writeCounts(mentions);
+    writeCooccurrence(mentions, text);
+    writeTopics(text);
+    mentions.unpersist();
+    text.unpersist();
+  }
+
+  private Ingest.Result readArticles() {
     Ingest.Result input = phase("ingest", "read, check and de-duplicate articles",
         () -> Ingest.run(spark, config.inputs, config.ingest.dedupe, config.ingest.snippetChars));
     manifest.put("input_files", input.files);
@@ -92,6 +112,10 @@ public final class ActorscopeJob {
     if (!input.counts.reconciles()) {
       throw new IllegalStateException("counts do not reconcile: " + input.counts.asMap());
     }
+    return input;
+  }
+
+  private Dataset<AnalyzedArticle> tokenize(Ingest.Result input) {
     Dataset<AnalyzedArticle> text = phase("text", "sentences, tokens and terms; write articles", () -> {
       Dataset<AnalyzedArticle> t = TextAnalyzer.analyze(input.articles, config.text.minTermLength)
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -105,33 +129,36 @@ public final class ActorscopeJob {
       return t;
     });
     input.articles.unpersist();
+    return text;
+  }
 
+  private Dataset<Mention> resolveActors(Dataset<AnalyzedArticle> text) {
     Broadcast<Dictionary> dict = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(dictionary.dictionary);
-    Dataset<Mention> mentions = phase("actors", "resolve actors and write mentions", () -> {
+    return phase("actors", "resolve actors and write mentions", () -> {
       Dataset<Mention> m = ActorResolver.resolve(text, dict, config.actors.matchKinds)
           .persist(StorageLevel.MEMORY_AND_DISK());
       tables.writeByDate(Tables.MENTIONS, m);
       manifest.count("mentions", m.count());
       return m;
     });
+  }
+
+  private void writeCounts(Dataset<Mention> mentions) {
     phase("counts", "actor counts and dictionary tables", () -> {
       tables.writeByDate(Tables.ACTOR_COUNTS, ActorCounts.count(mentions));
       writeDictionaryTables();
       return null;
     });
+  }
+
+  private void writeCooccurrence(Dataset<Mention> mentions, Dataset<AnalyzedArticle> text) {
     phase("cooccurrence", "actor co-occurrence", () -> {
       Dataset<PairRow> pairs = Cooccurrence.compute(mentions, text, config.cooccurrence.scopes,
           config.cooccurrence.minCount);
       tables.writeByDate(Tables.COOCCURRENCE, pairs);
       return null;
     });
-    phase("topics", "LDA topics", () -> {
-      writeTopics(text);
-      return null;
-    });
-    mentions.unpersist();
-    text.unpersist();
   }
 
   /** The columns of the articles table: every {@link io.actorscope.io.Article} property, in its order. */
@@ -151,7 +178,14 @@ public final class ActorscopeJob {
     manifest.count("dictionary_phrases", dictionary.dictionary.phraseCount());
   }
 
-  private void writeTopics(Dataset<AnalyzedArticle> text) throws java.io.IOException {
+  private void writeTopics(Dataset<AnalyzedArticle> text) {
+    phase("topics", "LDA topics", () -> {
+      fitTopics(text);
+      return null;
+    });
+  }
+
+  private void fitTopics(Dataset<AnalyzedArticle> text) throws java.io.IOException {
     Map<String, Object> t = new LinkedHashMap<>();
     manifest.put("topics", t);
     if (!config.topics.enabled) {
