@@ -59,16 +59,30 @@ final class JsonLinesSource implements ArticleSource {
       Charset charset = Charset.forName(input.encoding);
       ObjectMapper json = new ObjectMapper();
       return new Iterator<>() {
+        long lastOffset = split instanceof FileSplit ? ((FileSplit) split).getStart() : 0;
+        boolean broken;
         RawRecord next = advance();
 
         private RawRecord advance() {
-          while (it.hasNext()) {
-            Tuple2<LongWritable, Text> kv = it.next();
-            Text line = kv._2();
-            if (isBlank(line)) {
-              continue; // blank lines are separators, not records
+          if (broken) {
+            return null;
+          }
+          try {
+            while (it.hasNext()) {
+              Tuple2<LongWritable, Text> kv = it.next();
+              Text line = kv._2();
+              lastOffset = kv._1().get();
+              if (isBlank(line)) {
+                continue; // blank lines are separators, not records
+              }
+              return parse(file, lastOffset, line, charset, json);
             }
-            return parse(file, kv._1().get(), line, charset, json);
+          } catch (Exception e) {
+            // A corrupt or truncated file (bad gzip, cut-off bzip2): what was read stays, the rest of
+            // this split becomes one quarantine row instead of failing the whole job.
+            broken = true;
+            return RawRecord.failed(file, lastOffset, Quarantine.UNREADABLE,
+                "cannot read the rest of the file after offset " + lastOffset + ": " + e, null, 0);
           }
           return null;
         }

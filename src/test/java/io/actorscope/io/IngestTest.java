@@ -119,6 +119,31 @@ class IngestTest {
   }
 
   @Test
+  void truncatedGzipKeepsWhatWasReadAndQuarantinesTheRest() throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      lines.append("{\"id\":\"n").append(i).append("\",\"published\":\"2021-06-01\",\"text\":\"Article number ")
+          .append(i).append(" about NATO and Russia, with some words to make it longer.\"}\n");
+    }
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (OutputStream o = new GZIPOutputStream(gz)) {
+      o.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] whole = gz.toByteArray();
+    Path cut = dir.resolve("cut/part.jsonl.gz");
+    Files.createDirectories(cut.getParent());
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+    Ingest.Result r = ingest(cut, "jsonl");
+    assertEquals(Map.of(Quarantine.UNREADABLE, 1L), r.counts.quarantinedByReason);
+    // some lines came out before the cut, none after it, and nothing is counted twice
+    assertTrue(r.counts.accepted > 100 && r.counts.accepted < 2000, "accepted " + r.counts.accepted);
+    assertEquals(r.counts.accepted + 1, r.counts.read);
+    Quarantine q = r.quarantine.first();
+    assertTrue(q.getDetail().startsWith("cannot read the rest of the file"), q.getDetail());
+    assertTrue(q.getSourceFile().endsWith("part.jsonl.gz"));
+  }
+
+  @Test
   void textFolderTakesMetadataFromThePath() throws IOException {
     Path session = dir.resolve("TXT/Session 75 - 2020");
     Files.createDirectories(session);
