@@ -57,14 +57,6 @@ public final class ActorscopeJob {
     this.manifest = new RunManifest(runId);
   }
 
-  public String runId() {
-    return runId;
-  }
-
-  public RunManifest manifest() {
-    return manifest;
-  }
-
   /** Runs every stage; the manifest is written whether the run succeeds or fails. */
   public RunManifest run() throws Exception {
     manifest.put("output", RunManifest.redact(config.run.output));
@@ -128,7 +120,7 @@ public final class ActorscopeJob {
       manifest.put("articles_by_date", dates);
       return t;
     });
-    input.articles.unpersist();
+    input.release();
     return text;
   }
 

@@ -4,7 +4,6 @@ import io.actorscope.text.Tokenizer;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,14 +106,6 @@ public final class Dictionary implements Serializable {
   final Map<String, Actor> actors = new LinkedHashMap<>();
   final Map<String, Role> roles = new LinkedHashMap<>();
   private int phrases;
-
-  public Map<String, Actor> actors() {
-    return Collections.unmodifiableMap(actors);
-  }
-
-  public Map<String, Role> roles() {
-    return Collections.unmodifiableMap(roles);
-  }
 
   public int phraseCount() {
     return phrases;

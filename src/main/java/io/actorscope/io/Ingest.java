@@ -30,12 +30,21 @@ public final class Ingest {
     public final Dataset<Quarantine> quarantine;
     public final Counts counts;
     public final List<String> files;
+    /** Every checked record, cached; {@link #release()} once articles and quarantine are written. */
+    private final Dataset<ParsedRecord> parsed;
 
-    Result(Dataset<Article> articles, Dataset<Quarantine> quarantine, Counts counts, List<String> files) {
+    Result(Dataset<ParsedRecord> parsed, Dataset<Article> articles, Dataset<Quarantine> quarantine, Counts counts,
+        List<String> files) {
+      this.parsed = parsed;
       this.articles = articles;
       this.quarantine = quarantine;
       this.counts = counts;
       this.files = files;
+    }
+
+    public void release() {
+      articles.unpersist();
+      parsed.unpersist();
     }
   }
 
@@ -121,6 +130,6 @@ public final class Ingest {
         .select(when(col("article").isNotNull(), col("article.sourceFile"))
             .otherwise(col("quarantine.sourceFile")).as("f"))
         .distinct().orderBy("f").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    return new Result(articles, quarantine, counts, files);
+    return new Result(parsed, articles, quarantine, counts, files);
   }
 }

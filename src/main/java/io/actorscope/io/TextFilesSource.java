@@ -60,7 +60,7 @@ final class TextFilesSource implements ArticleSource {
         int nl = d.text.indexOf('\n');
         r.setTitle((nl < 0 ? d.text : d.text.substring(0, nl)).strip());
       }
-      String decodedPath = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+      String decodedPath = decodePath(path);
       String name = decodedPath.substring(decodedPath.lastIndexOf('/') + 1);
       int dot = name.lastIndexOf('.');
       r.setId(dot > 0 ? name.substring(0, dot) : name);
@@ -87,6 +87,15 @@ final class TextFilesSource implements ArticleSource {
         r.setPublished(date);
       }
       return r;
+    }
+
+    /** Spark hands out the path as a URI; a name with a literal '%' may not decode, and is then used as is. */
+    private static String decodePath(String path) {
+      try {
+        return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException notEncoded) {
+        return path;
+      }
     }
 
     private static String pad(String s) {

@@ -136,7 +136,14 @@ public final class TopicModeler {
       d.setModelId(modelId);
       Vector counts = (Vector) r.get(3);
       double[] mix = ((Vector) r.get(4)).toArray();
-      d.setTerms((int) java.util.Arrays.stream(counts.toArray()).sum());
+      double terms = 0;
+      for (double v : counts.toSparse().values()) {
+        terms += v;
+      }
+      d.setTerms((int) terms);
+      if (counts.numNonzeros() == 0) {
+        mix = new double[mix.length]; // no known term: no evidence for any topic
+      }
       d.setMixture(mix);
       int best = -1;
       for (int i = 0; i < mix.length; i++) {

@@ -77,6 +77,7 @@ class TopicModelerTest {
       assertEquals(30, d.getTerms());
     }
     assertNull(mix.get("empty").getDominantTopic());
+    assertEquals(0.0, java.util.Arrays.stream(mix.get("empty").getMixture()).sum(), 0);
     assertNull(mix.get("unseen").getDominantTopic());
     assertEquals(0, mix.get("unseen").getTerms());
   }
