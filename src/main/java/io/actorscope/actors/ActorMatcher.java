@@ -135,6 +135,22 @@ public final class ActorMatcher {
     return true;
   }
 
+  /** The holder over the span the article's date stands for: a day, or a whole month or year. */
+  static String holder(Dictionary.Role role, java.time.LocalDate date, String precision) {
+    if (date == null) {
+      return null;
+    }
+    if (io.actorscope.io.Dates.YEAR.equals(precision)) {
+      java.time.LocalDate first = date.withDayOfYear(1);
+      return role.holderThroughout(first, first.plusYears(1).minusDays(1));
+    }
+    if (io.actorscope.io.Dates.MONTH.equals(precision)) {
+      java.time.LocalDate first = date.withDayOfMonth(1);
+      return role.holderThroughout(first, first.plusMonths(1).minusDays(1));
+    }
+    return role.holderOn(date);
+  }
+
   private Mention resolve(Dictionary.Entry e, AnalyzedArticle a) {
     String actorId;
     String kind = e.kind;
@@ -142,7 +158,7 @@ public final class ActorMatcher {
     if (e.role) {
       Dictionary.Role role = dictionary.roles.get(e.target);
       roleId = role.id;
-      actorId = role.holderOn(a.getDate());
+      actorId = holder(role, a.getDate(), a.getDatePrecision());
       if (actorId == null) {
         actorId = role.body;
         kind = Dictionary.ROLE_UNFILLED;

@@ -58,13 +58,20 @@ public final class Dictionary implements Serializable {
 
     /** Who held the role on {@code date}; on a hand-over day, the incoming holder. Null if nobody on record. */
     public String holderOn(LocalDate date) {
-      if (date == null) {
-        return null;
-      }
-      long d = date.toEpochDay();
+      return date == null ? null : holderThroughout(date, date);
+    }
+
+    /**
+     * Who held the role on every day from {@code first} to {@code last} (inclusive): for an article
+     * dated only by its year or month, a role that changed hands within that span has no single
+     * holder, and null is returned rather than a guess.
+     */
+    public String holderThroughout(LocalDate first, LocalDate last) {
+      long a = first.toEpochDay();
+      long b = last.toEpochDay();
       String found = null;
       for (int i = 0; i < from.length; i++) {
-        if (from[i] <= d && d <= to[i]) {
+        if (from[i] <= a && b <= to[i]) {
           found = holder[i];
         }
       }

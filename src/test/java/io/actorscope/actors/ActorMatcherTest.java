@@ -83,6 +83,17 @@ class ActorMatcherTest {
     return m.match(TextAnalyzer.analyze("a1", date == null ? null : LocalDate.parse(date), "src", text, 3));
   }
 
+  private static List<String> found(String text, String date, String precision) {
+    io.actorscope.io.Article a = new io.actorscope.io.Article();
+    a.setId("a1");
+    a.setDate(LocalDate.parse(date));
+    a.setDatePrecision(precision);
+    a.setText(text);
+    return new ActorMatcher(dictionary().dictionary, ALL).match(TextAnalyzer.analyze(a, 3)).stream()
+        .map(x -> x.getSurface() + "=" + x.getActorId() + "/" + x.getMatchKind())
+        .collect(Collectors.toList());
+  }
+
   private static List<String> found(String text, String date) {
     return match(text, date).stream()
         .map(x -> x.getSurface() + "=" + x.getActorId() + "/" + x.getMatchKind())
@@ -98,6 +109,18 @@ class ActorMatcherTest {
     // both ends of a term are inclusive; the successor takes over the next day
     assertEquals("JENS_STOLTENBERG", match(text, "2024-09-30").get(0).getActorId());
     assertEquals("MARK_RUTTE", match(text, "2024-10-01").get(0).getActorId());
+  }
+
+  @Test
+  void anArticleDatedOnlyByYearOrMonthNeedsOneHolderThroughout() {
+    String text = "NATO Secretary General";
+    // 2024: Stoltenberg until Sep 30, Rutte from Oct 1 -> no single holder for the year
+    assertEquals(List.of("NATO Secretary General=NATO/role_unfilled"), found(text, "2024-01-01", "year"));
+    assertEquals(List.of("NATO Secretary General=JENS_STOLTENBERG/role"), found(text, "2022-01-01", "year"));
+    assertEquals(List.of("NATO Secretary General=JENS_STOLTENBERG/role"), found(text, "2024-09-01", "month"));
+    assertEquals(List.of("NATO Secretary General=MARK_RUTTE/role"), found(text, "2024-10-01", "month"));
+    // an approximate day is the best estimate there is: resolved as a day
+    assertEquals(List.of("NATO Secretary General=JENS_STOLTENBERG/role"), found(text, "2024-09-30", "approximate"));
   }
 
   @Test
