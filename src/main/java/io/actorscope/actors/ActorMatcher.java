@@ -15,6 +15,8 @@ import java.util.Set;
 public final class ActorMatcher {
   private final Dictionary dictionary;
   private final Set<String> kinds;
+  /** Token positions of the phrase being walked; reused across tokens (a matcher serves one partition). */
+  private int[] used = new int[16];
 
   public ActorMatcher(Dictionary dictionary, Set<String> kinds) {
     this.dictionary = dictionary;
@@ -37,8 +39,10 @@ public final class ActorMatcher {
     }
     boolean astral = hasSurrogates(text);
     int t = 0;
+    Found ahead = null;
     while (t < n) {
-      Found here = longest(t, r, keys, folded);
+      Found here = ahead != null ? ahead : longest(t, r, keys, folded);
+      ahead = null;
       if (here == null) {
         t++;
         continue;
@@ -47,6 +51,7 @@ public final class ActorMatcher {
       // "the UN Secretary-General" is the role, not the alias "the UN" followed by a stray title.
       Found next = t + 1 < here.end ? longest(t + 1, r, keys, folded) : null;
       if (next != null && next.end > here.end) {
+        ahead = next; // already the longest match at t + 1: not looked up again
         t++;
         continue;
       }
@@ -94,7 +99,7 @@ public final class ActorMatcher {
     Dictionary.Node node = dictionary.root;
     Found best = null;
     int sentence = r.tokenSentence[t];
-    int[] used = new int[16];
+    int[] used = this.used;
     int depth = 0;
     int j = t;
     while (j < n && r.tokenSentence[j] == sentence) {

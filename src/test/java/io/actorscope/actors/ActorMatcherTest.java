@@ -86,7 +86,7 @@ class ActorMatcherTest {
   private static List<String> found(String text, String date, String precision) {
     io.actorscope.io.Article a = new io.actorscope.io.Article();
     a.setId("a1");
-    a.setDate(LocalDate.parse(date));
+    a.setDate(date == null ? null : LocalDate.parse(date));
     a.setDatePrecision(precision);
     a.setText(text);
     return new ActorMatcher(dictionary().dictionary, ALL).match(TextAnalyzer.analyze(a, 3)).stream()
@@ -95,9 +95,7 @@ class ActorMatcherTest {
   }
 
   private static List<String> found(String text, String date) {
-    return match(text, date).stream()
-        .map(x -> x.getSurface() + "=" + x.getActorId() + "/" + x.getMatchKind())
-        .collect(Collectors.toList());
+    return found(text, date, null);
   }
 
   @Test
