@@ -3,16 +3,48 @@ package io.actorscope.actors;
 import io.actorscope.text.AnalyzedArticle;
 import io.actorscope.text.Tokenizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds actor mentions in one tokenized article: at each token, the longest dictionary phrase
- * whose case rules the text satisfies wins, and matching goes on after it (no overlaps). Hyphens
- * between tokens are skipped on both sides; a phrase never crosses a sentence boundary. A role
- * phrase resolves to its holder on the article's date.
+ * Finds actor mentions in one tokenized article, in two passes.
+ *
+ * <p>Pass one walks the dictionary trie: at each token the longest phrase whose case rules the
+ * text satisfies wins, and matching goes on after it (no overlaps; hyphens between tokens are
+ * skipped; a phrase never crosses a sentence boundary).
+ *
+ * <p>Pass two resolves what needs the whole article ({@link Mention#getResolvedBy()} says how):
+ * <ul>
+ *   <li>a role resolves to its holder on the article's date ({@code role_holder}); a name right
+ *       after it is bound to it ({@code role_name}): a known person's name wins over the holder on
+ *       record, an unknown name is taken as the holder's only when it shares a word (or a near
+ *       spelling) with the holder's name, otherwise the role stays on its body;
+ *   <li>a title without its body ("the Foreign Minister", "the head of the Foreign Ministry") is
+ *       the role of that title named in the same or the previous {@value #TITLE_WINDOW} sentences
+ *       ({@code title_antecedent}); with none it is not a mention;
+ *   <li>a surname alone is the person of that surname named in full (or by role) anywhere in the
+ *       article ({@code surname}); otherwise, if only one person in the dictionary has it and the
+ *       person's entry allows it, that person ({@code surname_unique});
+ *   <li>an unknown capitalised word within a small edit distance of the surname of a person
+ *       already resolved in the article, or of a name a role bound, is that person ({@code fuzzy}).
+ * </ul>
  */
 public final class ActorMatcher {
+  /** How many sentences back a bare title looks for the role it stands for. */
+  static final int TITLE_WINDOW = 2;
+  /** The longest run of capitalised words taken as a person's name after a role. */
+  static final int MAX_NAME_TOKENS = 4;
+
+  public static final String BY_ALIAS = "alias";
+  public static final String BY_ROLE_HOLDER = "role_holder";
+  public static final String BY_ROLE_NAME = "role_name";
+  public static final String BY_TITLE = "title_antecedent";
+  public static final String BY_SURNAME = "surname";
+  public static final String BY_SURNAME_UNIQUE = "surname_unique";
+  public static final String BY_FUZZY = "fuzzy";
+
   private final Dictionary dictionary;
   private final Set<String> kinds;
   /** Token positions of the phrase being walked; reused across tokens (a matcher serves one partition). */
@@ -23,25 +55,90 @@ public final class ActorMatcher {
     this.kinds = kinds;
   }
 
-  public List<Mention> match(AnalyzedArticle a) {
-    List<Mention> out = new ArrayList<>();
-    String text = a.getText();
-    Tokenizer.Result r = a.tokens();
-    int n = r.size();
-    String[] folded = new String[n];
-    String[] keys = new String[n];
-    for (int t = 0; t < n; t++) {
-      if (r.tokenKind[t] == Tokenizer.PUNCT || r.tokenKind[t] == Tokenizer.HYPHEN) {
-        continue;
-      }
-      folded[t] = MatchKey.fold(text.substring(r.tokenStart[t], r.tokenEnd[t]));
-      keys[t] = MatchKey.key(folded[t]);
+  /** A phrase found in pass one, over tokens [start, end), and what pass two made of it. */
+  static final class Hit {
+    final Dictionary.Entry entry;
+    /** For a surname: the people who have it. */
+    final String[] surnameOf;
+    final int start;
+    int end;
+    String actor;
+    String kind;
+    String roleId;
+    String resolvedBy;
+    /** Where a known person's name bound by the role starts; -1 if none. */
+    int nameStart = -1;
+    /** Dropped in pass two (a bare title with no antecedent, a surname nobody in particular has). */
+    boolean dropped;
+
+    Hit(Dictionary.Entry entry, String[] surnameOf, int start, int end) {
+      this.entry = entry;
+      this.surnameOf = surnameOf;
+      this.start = start;
+      this.end = end;
     }
-    boolean astral = hasSurrogates(text);
+  }
+
+  /** The article's tokens as the matcher sees them. */
+  static final class Tokens {
+    final String text;
+    final Tokenizer.Result r;
+    final String[] folded;
+    final String[] keys;
+
+    Tokens(String text, Tokenizer.Result r) {
+      this.text = text;
+      this.r = r;
+      int n = r.size();
+      folded = new String[n];
+      keys = new String[n];
+      for (int t = 0; t < n; t++) {
+        if (r.tokenKind[t] == Tokenizer.PUNCT || r.tokenKind[t] == Tokenizer.HYPHEN) {
+          continue;
+        }
+        folded[t] = MatchKey.fold(text.substring(r.tokenStart[t], r.tokenEnd[t]));
+        keys[t] = MatchKey.key(folded[t]);
+      }
+    }
+
+    int size() {
+      return r.size();
+    }
+
+    /** A word that starts with a capital letter and is not a common word. */
+    boolean isNameWord(int t, Set<String> common) {
+      if (keys[t] == null || r.tokenKind[t] != Tokenizer.WORD || common.contains(keys[t])) {
+        return false;
+      }
+      return Character.isUpperCase(folded[t].codePointAt(0));
+    }
+
+    /** The first word of its sentence (punctuation such as an opening quote does not count). */
+    boolean sentenceInitial(int t) {
+      for (int i = t - 1; i >= 0 && r.tokenSentence[i] == r.tokenSentence[t]; i--) {
+        if (keys[i] != null) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  public List<Mention> match(AnalyzedArticle a) {
+    Tokens tk = new Tokens(a.getText(), a.tokens());
+    List<Hit> hits = find(tk);
+    resolve(hits, tk, a);
+    return mentions(hits, tk, a);
+  }
+
+  /** Pass one: the longest phrase at each token, with one token of look-ahead. */
+  List<Hit> find(Tokens tk) {
+    List<Hit> hits = new ArrayList<>();
+    int n = tk.size();
     int t = 0;
-    Found ahead = null;
+    Hit ahead = null;
     while (t < n) {
-      Found here = ahead != null ? ahead : longest(t, r, keys, folded);
+      Hit here = ahead != null ? ahead : longest(t, tk);
       ahead = null;
       if (here == null) {
         t++;
@@ -49,24 +146,313 @@ public final class ActorMatcher {
       }
       // One token of look-ahead: a phrase starting at the next token that reaches further wins, so
       // "the UN Secretary-General" is the role, not the alias "the UN" followed by a stray title.
-      Found next = t + 1 < here.end ? longest(t + 1, r, keys, folded) : null;
+      Hit next = t + 1 < here.end ? longest(t + 1, tk) : null;
       if (next != null && next.end > here.end) {
         ahead = next; // already the longest match at t + 1: not looked up again
         t++;
         continue;
       }
-      Mention m = resolve(here.entry, a);
-      if (m != null) {
-        int start = r.tokenStart[t];
-        int end = r.tokenEnd[here.end - 1];
-        m.setSentence(r.tokenSentence[t]);
-        m.setSurface(text.substring(start, end));
-        // Offsets count Unicode code points, as Python, DuckDB and Spark SQL's substring do.
-        m.setStart(astral ? text.codePointCount(0, start) : start);
-        m.setEnd(astral ? m.getStart() + text.codePointCount(start, end) : end);
-        out.add(m);
-      }
+      hits.add(here);
       t = here.end;
+    }
+    return hits;
+  }
+
+  /** Covered tokens after pass one and two (for unmatched names). */
+  static boolean[] covered(List<Hit> hits, int n) {
+    boolean[] c = new boolean[n];
+    for (Hit h : hits) {
+      for (int i = h.start; i < h.end; i++) {
+        c[i] = true;
+      }
+    }
+    return c;
+  }
+
+  /** Pass two: roles, names after roles, bare titles, surnames and near spellings, over the whole article. */
+  void resolve(List<Hit> hits, Tokens tk, AnalyzedArticle a) {
+    for (Hit h : hits) {
+      if (h.entry == null || Dictionary.TITLE.equals(h.entry.kind)) {
+        continue;
+      }
+      if (h.entry.role) {
+        Dictionary.Role role = dictionary.roles.get(h.entry.target);
+        h.roleId = role.id;
+        h.actor = holder(role, a.getDate(), a.getDatePrecision());
+        h.kind = Dictionary.ROLE;
+        h.resolvedBy = BY_ROLE_HOLDER;
+        if (h.actor == null) {
+          h.actor = role.body;
+          h.kind = Dictionary.ROLE_UNFILLED;
+        }
+      } else {
+        h.actor = h.entry.target;
+        h.kind = h.entry.kind;
+        h.resolvedBy = BY_ALIAS;
+      }
+    }
+    // names bound by a role: surname key -> person, for the surnames and near spellings below
+    Map<String, String> bound = new HashMap<>();
+    bindNamesAfterRoles(hits, tk, bound);
+    Map<String, String> people = new HashMap<>(); // surname key -> person resolved in the article
+    for (Hit h : hits) {
+      if (h.actor != null && !h.dropped) {
+        Dictionary.Actor p = dictionary.actors.get(h.actor);
+        if (p != null && p.isPerson()) {
+          people.put(p.surname, p.id);
+        }
+      }
+    }
+    people.putAll(bound);
+    for (int i = 0; i < hits.size(); i++) {
+      Hit h = hits.get(i);
+      if (h.surnameOf != null && !h.dropped) {
+        resolveSurname(h, tk, people);
+      } else if (h.entry != null && Dictionary.TITLE.equals(h.entry.kind)) {
+        resolveTitle(h, hits, i, tk);
+      }
+    }
+    fuzzy(hits, tk, people);
+  }
+
+  /** A role followed by a name: the name is bound to the role (one mention over both). */
+  private void bindNamesAfterRoles(List<Hit> hits, Tokens tk, Map<String, String> bound) {
+    for (int i = 0; i < hits.size(); i++) {
+      Hit h = hits.get(i);
+      if (h.roleId == null || h.end >= tk.size() || tk.r.tokenSentence[h.end] != tk.r.tokenSentence[h.start]) {
+        continue;
+      }
+      String holder = Dictionary.ROLE.equals(h.kind) ? h.actor : null;
+      Hit next = i + 1 < hits.size() ? hits.get(i + 1) : null;
+      if (next != null && next.start == h.end && next.actor != null && isPerson(next.actor)) {
+        // a known person's name: the name wins over the holder on record
+        h.actor = next.actor;
+        h.kind = next.actor.equals(holder) ? Dictionary.ROLE : Dictionary.ALIAS;
+        h.resolvedBy = BY_ROLE_NAME;
+        h.nameStart = next.start;
+        h.end = next.end;
+        hits.remove(i + 1);
+        continue;
+      }
+      if (next != null && next.start == h.end && next.surnameOf != null) {
+        String person = holder != null && contains(next.surnameOf, holder) ? holder
+            : next.surnameOf.length == 1 ? next.surnameOf[0] : null;
+        if (person != null) {
+          h.actor = person;
+          h.kind = person.equals(holder) ? Dictionary.ROLE : Dictionary.ALIAS;
+          h.resolvedBy = BY_ROLE_NAME;
+          h.nameStart = next.start;
+          h.end = next.end;
+          hits.remove(i + 1);
+        }
+        continue;
+      }
+      int end = h.end;
+      int limit = next != null ? next.start : tk.size();
+      while (end < limit && end - h.end < MAX_NAME_TOKENS && tk.r.tokenSentence[end] == tk.r.tokenSentence[h.start]
+          && tk.isNameWord(end, dictionary.commonWords)) {
+        end++;
+      }
+      if (end == h.end) {
+        continue;
+      }
+      if (holder != null && sharesAName(tk, h.end, end, dictionary.actors.get(holder))) {
+        h.end = end;
+        h.resolvedBy = BY_ROLE_NAME;
+        bound.put(tk.keys[end - 1], holder);
+      } else if (holder != null) {
+        // someone the dictionary does not know holds the role here: not the holder on record
+        Dictionary.Role role = dictionary.roles.get(h.roleId);
+        h.actor = role.body;
+        h.kind = Dictionary.ROLE_UNFILLED;
+      }
+    }
+  }
+
+  /** Whether a written name shares a word, or a near spelling of one, with a person's dictionary name. */
+  private static boolean sharesAName(Tokens tk, int from, int to, Dictionary.Actor person) {
+    List<String> words = Dictionary.foldedTokens(person.name);
+    for (int t = from; t < to; t++) {
+      for (String w : words) {
+        if (near(tk.keys[t], MatchKey.key(w))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void resolveSurname(Hit h, Tokens tk, Map<String, String> people) {
+    String key = Dictionary.key(java.util.Arrays.asList(java.util.Arrays.copyOfRange(tk.keys, h.start, h.end)));
+    String person = people.get(key);
+    if (person != null && contains(h.surnameOf, person)) {
+      resolved(h, person, BY_SURNAME);
+      return;
+    }
+    if (h.surnameOf.length == 1 && dictionary.actors.get(h.surnameOf[0]).surnameAlone) {
+      resolved(h, h.surnameOf[0], BY_SURNAME_UNIQUE);
+      return;
+    }
+    h.dropped = true;
+  }
+
+  private static void resolved(Hit h, String person, String by) {
+    h.actor = person;
+    h.kind = Dictionary.ALIAS;
+    h.resolvedBy = by;
+  }
+
+  private void resolveTitle(Hit h, List<Hit> hits, int i, Tokens tk) {
+    List<String> group = dictionary.titleGroups.get(h.entry.target);
+    int sentence = tk.r.tokenSentence[h.start];
+    for (int j = i - 1; j >= 0; j--) {
+      Hit p = hits.get(j);
+      if (sentence - tk.r.tokenSentence[p.start] > TITLE_WINDOW) {
+        break;
+      }
+      if (!p.dropped && p.roleId != null && group.contains(p.roleId)) {
+        h.roleId = p.roleId;
+        h.actor = p.actor;
+        h.kind = p.kind;
+        h.resolvedBy = BY_TITLE;
+        return;
+      }
+    }
+    h.dropped = true;
+  }
+
+  /** Unknown capitalised words near the surname of someone resolved in the article. */
+  private void fuzzy(List<Hit> hits, Tokens tk, Map<String, String> people) {
+    if (people.isEmpty()) {
+      return;
+    }
+    boolean[] covered = covered(hits, tk.size());
+    List<Hit> found = new ArrayList<>();
+    for (int t = 0; t < tk.size(); t++) {
+      if (covered[t] || !tk.isNameWord(t, dictionary.commonWords) || tk.sentenceInitial(t)
+          || tk.keys[t].length() < 4 || (t + 1 < tk.size() && !covered[t + 1] && tk.isNameWord(t + 1, dictionary.commonWords)
+              && tk.r.tokenSentence[t + 1] == tk.r.tokenSentence[t])) {
+        continue; // only the last word of a name, and never a sentence's first word
+      }
+      String person = null;
+      for (Map.Entry<String, String> p : people.entrySet()) {
+        if (p.getKey().indexOf(' ') < 0 && near(tk.keys[t], p.getKey())) {
+          if (person != null && !person.equals(p.getValue())) {
+            person = null; // near two people: neither
+            break;
+          }
+          person = p.getValue();
+        }
+      }
+      if (person != null) {
+        Hit h = new Hit(null, null, t, t + 1);
+        resolved(h, person, BY_FUZZY);
+        found.add(h);
+      }
+    }
+    if (!found.isEmpty()) {
+      hits.addAll(found);
+      hits.sort(java.util.Comparator.comparingInt(h -> h.start));
+    }
+  }
+
+  /**
+   * Two spellings of one name: the same first letter and an edit distance of at most 1, or 2 when
+   * the word is at least 6 letters long ("Joanet" for "Joan", "Stoltenbrg" for "Stoltenberg").
+   */
+  static boolean near(String a, String b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    if (a.isEmpty() || b.isEmpty() || a.charAt(0) != b.charAt(0)) {
+      return false;
+    }
+    int max = Math.max(a.length(), b.length()) >= 6 ? 2 : 1;
+    if (Math.abs(a.length() - b.length()) > max || Math.min(a.length(), b.length()) < 4) {
+      return false;
+    }
+    return editDistance(a, b, max) <= max;
+  }
+
+  /** Levenshtein distance, stopping early once every cell of a row exceeds {@code max}. */
+  static int editDistance(String a, String b, int max) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      int rowMin = cur[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        rowMin = Math.min(rowMin, cur[j]);
+      }
+      if (rowMin > max) {
+        return max + 1;
+      }
+      int[] x = prev;
+      prev = cur;
+      cur = x;
+    }
+    return prev[b.length()];
+  }
+
+  private boolean isPerson(String actor) {
+    Dictionary.Actor a = dictionary.actors.get(actor);
+    return a != null && a.isPerson();
+  }
+
+  private static boolean contains(String[] a, String x) {
+    for (String s : a) {
+      if (s.equals(x)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Mention> mentions(List<Hit> hits, Tokens tk, AnalyzedArticle a) {
+    List<Mention> out = new ArrayList<>();
+    boolean astral = hasSurrogates(tk.text);
+    for (Hit h : hits) {
+      if (h.dropped || h.actor == null) {
+        continue;
+      }
+      int from = h.start;
+      String roleId = h.roleId;
+      String kind = h.kind;
+      if (roleId != null && !kinds.contains(Dictionary.ROLE)) {
+        if (h.nameStart < 0) {
+          continue;
+        }
+        // roles not counted: the person's name that followed the role still is
+        from = h.nameStart;
+        roleId = null;
+        kind = Dictionary.ALIAS;
+      }
+      if (roleId == null && !kinds.contains(kind)) {
+        continue;
+      }
+      Mention m = new Mention();
+      m.setArticleId(a.getId());
+      m.setDate(a.getDate());
+      m.setSource(a.getSource());
+      m.setActorId(h.actor);
+      m.setActorType(dictionary.actors.get(h.actor).type);
+      m.setMatchKind(kind);
+      m.setRoleId(roleId);
+      m.setPhrase(h.entry != null ? h.entry.phrase : null);
+      m.setResolvedBy(h.resolvedBy);
+      int start = tk.r.tokenStart[from];
+      int end = tk.r.tokenEnd[h.end - 1];
+      m.setSentence(tk.r.tokenSentence[from]);
+      m.setSurface(tk.text.substring(start, end));
+      // Offsets count Unicode code points, as Python, DuckDB and Spark SQL's substring do.
+      m.setStart(astral ? tk.text.codePointCount(0, start) : start);
+      m.setEnd(astral ? m.getStart() + tk.text.codePointCount(start, end) : end);
+      out.add(m);
     }
     return out;
   }
@@ -80,24 +466,14 @@ public final class ActorMatcher {
     return false;
   }
 
-  /** The longest phrase starting at token {@code t}: its entry and the token after its last. */
-  private static final class Found {
-    final Dictionary.Entry entry;
-    final int end;
-
-    Found(Dictionary.Entry entry, int end) {
-      this.entry = entry;
-      this.end = end;
-    }
-  }
-
-  private Found longest(int t, Tokenizer.Result r, String[] keys, String[] folded) {
-    if (keys[t] == null) {
+  private Hit longest(int t, Tokens tk) {
+    if (tk.keys[t] == null) {
       return null;
     }
+    Tokenizer.Result r = tk.r;
     int n = r.size();
     Dictionary.Node node = dictionary.root;
-    Found best = null;
+    Hit best = null;
     int sentence = r.tokenSentence[t];
     int[] used = this.used;
     int depth = 0;
@@ -107,33 +483,39 @@ public final class ActorMatcher {
         j++;
         continue;
       }
-      if (keys[j] == null) {
+      if (tk.keys[j] == null) {
         break;
       }
-      node = node.child(keys[j]);
+      node = node.child(tk.keys[j]);
       if (node == null) {
         break;
       }
       if (depth == used.length) {
         used = java.util.Arrays.copyOf(used, depth * 2);
+        this.used = used;
       }
       used[depth++] = j;
       j++;
+      boolean matched = false;
       if (node.entries != null) {
         for (Dictionary.Entry e : node.entries) {
-          if (accepts(e, folded, used, depth)) {
-            best = new Found(e, j);
+          if (accepts(e.policy, e.tokens, tk.folded, used, depth)) {
+            best = new Hit(e, null, t, j);
+            matched = true;
             break;
           }
         }
+      }
+      if (!matched && node.surnameOf != null && accepts(CasePolicy.INITIAL, node.surnameTokens, tk.folded, used, depth)) {
+        best = new Hit(null, node.surnameOf, t, j);
       }
     }
     return best;
   }
 
-  private static boolean accepts(Dictionary.Entry e, String[] folded, int[] used, int depth) {
+  private static boolean accepts(String policy, String[] tokens, String[] folded, int[] used, int depth) {
     for (int i = 0; i < depth; i++) {
-      if (!CasePolicy.accepts(e.policy, e.tokens[i], folded[used[i]])) {
+      if (!CasePolicy.accepts(policy, tokens[i], folded[used[i]])) {
         return false;
       }
     }
@@ -154,38 +536,5 @@ public final class ActorMatcher {
       return role.holderThroughout(first, first.plusMonths(1).minusDays(1));
     }
     return role.holderOn(date);
-  }
-
-  private Mention resolve(Dictionary.Entry e, AnalyzedArticle a) {
-    String actorId;
-    String kind = e.kind;
-    String roleId = null;
-    if (e.role) {
-      Dictionary.Role role = dictionary.roles.get(e.target);
-      roleId = role.id;
-      actorId = holder(role, a.getDate(), a.getDatePrecision());
-      if (actorId == null) {
-        actorId = role.body;
-        kind = Dictionary.ROLE_UNFILLED;
-      }
-      if (!kinds.contains(Dictionary.ROLE)) {
-        return null;
-      }
-    } else {
-      actorId = e.target;
-      if (!kinds.contains(kind)) {
-        return null;
-      }
-    }
-    Mention m = new Mention();
-    m.setArticleId(a.getId());
-    m.setDate(a.getDate());
-    m.setSource(a.getSource());
-    m.setActorId(actorId);
-    m.setActorType(dictionary.actors.get(actorId).type);
-    m.setMatchKind(kind);
-    m.setRoleId(roleId);
-    m.setPhrase(e.phrase);
-    return m;
   }
 }

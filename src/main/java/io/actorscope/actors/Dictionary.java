@@ -22,6 +22,8 @@ public final class Dictionary implements Serializable {
   public static final String ROLE = "role";
   /** A role mention with no holder on record for the article's date (or no date): kept on the role's body. */
   public static final String ROLE_UNFILLED = "role_unfilled";
+  /** A title without its body ("the Foreign Minister", "the head of the Foreign Ministry"): bound to a role named earlier. */
+  static final String TITLE = "title";
 
   /** An actor as the matcher needs it. */
   public static final class Actor implements Serializable {
@@ -30,12 +32,22 @@ public final class Dictionary implements Serializable {
     public final String type;
     public final String name;
     public final String country;
+    /** A person's surname as a lookup key (folded, lower case, tokens joined by spaces); null for other actors. */
+    final String surname;
+    /** Whether the surname alone names this person when nobody else in the dictionary has it. */
+    final boolean surnameAlone;
 
-    Actor(String id, String type, String name, String country) {
+    Actor(String id, String type, String name, String country, String surname, boolean surnameAlone) {
       this.id = id;
       this.type = type;
       this.name = name;
       this.country = country;
+      this.surname = surname;
+      this.surnameAlone = surnameAlone;
+    }
+
+    boolean isPerson() {
+      return surname != null;
     }
   }
 
@@ -103,6 +115,9 @@ public final class Dictionary implements Serializable {
     private static final long serialVersionUID = 1L;
     Map<String, Node> next;
     List<Entry> entries;
+    /** People whose surname ends here, and the surname's tokens as written (for the case check). */
+    String[] surnameOf;
+    String[] surnameTokens;
 
     Node child(String key) {
       return next == null ? null : next.get(key);
@@ -112,6 +127,10 @@ public final class Dictionary implements Serializable {
   final Node root = new Node();
   final Map<String, Actor> actors = new LinkedHashMap<>();
   final Map<String, Role> roles = new LinkedHashMap<>();
+  /** Title groups: a bare title's key to the roles that carry it. */
+  final Map<String, List<String>> titleGroups = new HashMap<>();
+  /** Lower-case words too common to be a name on their own (stop words, months, weekdays). */
+  final java.util.Set<String> commonWords = new java.util.HashSet<>();
   private int phrases;
 
   public int phraseCount() {
@@ -131,25 +150,11 @@ public final class Dictionary implements Serializable {
    * folding and lower-casing), or null.
    */
   String addPhrase(String phrase, String target, boolean role, String kind, String policy) {
-    Tokenizer.Result r = Tokenizer.tokenize(phrase);
-    List<String> folded = new ArrayList<>();
-    for (int t = 0; t < r.size(); t++) {
-      if (r.tokenKind[t] == Tokenizer.HYPHEN) {
-        continue;
-      }
-      folded.add(MatchKey.fold(phrase.substring(r.tokenStart[t], r.tokenEnd[t])));
-    }
+    List<String> folded = foldedTokens(phrase);
     if (folded.isEmpty()) {
       return null;
     }
-    Node node = root;
-    for (String f : folded) {
-      String key = MatchKey.key(f);
-      if (node.next == null) {
-        node.next = new HashMap<>();
-      }
-      node = node.next.computeIfAbsent(key, k -> new Node());
-    }
+    Node node = node(folded);
     if (node.entries == null) {
       node.entries = new ArrayList<>(1);
     }
@@ -168,6 +173,75 @@ public final class Dictionary implements Serializable {
     node.entries.add(new Entry(target, role, kind, phrase, tokens, policy));
     phrases++;
     return null;
+  }
+
+  /** The phrase's tokens, diacritics folded, case kept, hyphens left out. */
+  static List<String> foldedTokens(String phrase) {
+    Tokenizer.Result r = Tokenizer.tokenize(phrase);
+    List<String> folded = new ArrayList<>();
+    for (int t = 0; t < r.size(); t++) {
+      if (r.tokenKind[t] != Tokenizer.HYPHEN) {
+        folded.add(MatchKey.fold(phrase.substring(r.tokenStart[t], r.tokenEnd[t])));
+      }
+    }
+    return folded;
+  }
+
+  /** The trie node of these tokens, created as needed. */
+  private Node node(List<String> folded) {
+    Node node = root;
+    for (String f : folded) {
+      String key = MatchKey.key(f);
+      if (node.next == null) {
+        node.next = new HashMap<>();
+      }
+      node = node.next.computeIfAbsent(key, k -> new Node());
+    }
+    return node;
+  }
+
+  /** The lookup key of a phrase: its folded tokens, lower case, joined by spaces. */
+  static String key(List<String> folded) {
+    StringBuilder b = new StringBuilder();
+    for (String f : folded) {
+      b.append(b.length() == 0 ? "" : " ").append(MatchKey.key(f));
+    }
+    return b.toString();
+  }
+
+  /**
+   * Adds a person's surname. Any other phrase on the same words wins (an alias, a place, a role):
+   * the surname is then not added and false is returned.
+   */
+  boolean addSurname(List<String> folded, String person) {
+    Node node = node(folded);
+    if (node.entries != null) {
+      return false;
+    }
+    if (node.surnameOf == null) {
+      node.surnameOf = new String[] {person};
+      node.surnameTokens = folded.toArray(new String[0]);
+    } else if (!java.util.Arrays.asList(node.surnameOf).contains(person)) {
+      node.surnameOf = java.util.Arrays.copyOf(node.surnameOf, node.surnameOf.length + 1);
+      node.surnameOf[node.surnameOf.length - 1] = person;
+    }
+    return true;
+  }
+
+  /**
+   * Adds a title without its body for a role. Returns the phrase of another target it collides
+   * with, or null.
+   */
+  String addTitle(String phrase, String roleId) {
+    String group = TITLE + ":" + key(foldedTokens(phrase));
+    String clash = addPhrase(phrase, group, false, TITLE, CasePolicy.AUTO);
+    if (clash == null) {
+      List<String> roles = titleGroups.computeIfAbsent(group, g -> new ArrayList<>());
+      if (!roles.contains(roleId)) {
+        roles.add(roleId);
+      }
+    }
+    return clash;
   }
 
   /** Two entries on the same key collide unless their case rules can never both accept one text. */

@@ -117,7 +117,9 @@ public final class DictionaryLoader {
         throw new DictionaryException(at + ": name is required");
       }
       byId.put(a.id, a);
-      d.addActor(new Dictionary.Actor(a.id, a.type, a.name, a.country));
+      List<String> surname = "person".equals(a.type) ? surname(a) : null;
+      d.addActor(new Dictionary.Actor(a.id, a.type, a.name, a.country,
+          surname == null ? null : Dictionary.key(surname), a.surnameAlone));
     }
     for (ActorDef a : actors) {
       String at = origin.get(a.id) + ": actor " + a.id;
@@ -169,6 +171,15 @@ public final class DictionaryLoader {
       for (AliasDef x : r.aliases) {
         add(d, at, x, r.id, true, Dictionary.ROLE);
       }
+      for (String title : r.titles) {
+        // a one-word title ("President", "King") is too often the speaker's own or a vocative
+        if (Dictionary.foldedTokens(title).size() >= 2) {
+          addTitle(d, at, title, r.id, warnings);
+        }
+      }
+      for (AliasDef g : r.generic) {
+        addTitle(d, at, g.text, r.id, warnings);
+      }
       if (r.combine) {
         for (String phrase : combinations(body, r.titles)) {
           String clash = d.addPhrase(phrase.substring(phrase.indexOf('|') + 1), r.id, true, Dictionary.ROLE,
@@ -180,7 +191,78 @@ public final class DictionaryLoader {
         }
       }
     }
+    // surnames last: every alias, place and role phrase wins over a surname on the same words
+    for (ActorDef a : actors) {
+      if ("person".equals(a.type)) {
+        List<String> surname = surname(a);
+        if (!surname.isEmpty() && Character.isUpperCase(surname.get(0).codePointAt(0))
+            && !(surname.size() == 1 && COMMON_WORDS.contains(MatchKey.key(surname.get(0))))) {
+          d.addSurname(surname, a.id);
+        }
+      }
+    }
+    d.commonWords.addAll(COMMON_WORDS);
     return new Loaded(d, actors, roles, warnings);
+  }
+
+  private static final Set<String> SUFFIXES = Set.of("jr", "jr.", "sr", "sr.", "ii", "iii", "iv");
+  /** Lower-case particles that belong to the surname ("von der Leyen", "de Mistura"). */
+  private static final Set<String> PARTICLES = Set.of("von", "van", "der", "den", "de", "del", "della", "di", "da",
+      "du", "dos", "das", "la", "le");
+  private static final Set<String> COMMON_WORDS = commonWords();
+
+  private static Set<String> commonWords() {
+    Set<String> s = new HashSet<>(List.of(io.actorscope.topics.TopicModeler.stopWords("builtin:en")));
+    for (java.time.Month m : java.time.Month.values()) {
+      s.add(m.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH).toLowerCase(java.util.Locale.ROOT));
+    }
+    for (java.time.DayOfWeek w : java.time.DayOfWeek.values()) {
+      s.add(w.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH).toLowerCase(java.util.Locale.ROOT));
+    }
+    return Set.copyOf(s);
+  }
+
+  /**
+   * A person's surname tokens: the {@code surname} field, or the name's last word with the
+   * lower-case particles before it ("von der Leyen"), suffixes such as "Jr." left out; Arabic
+   * "al-"/"bin" prefixes are dropped ("Assad").
+   */
+  static List<String> surname(ActorDef a) {
+    if (a.surname != null) {
+      return Dictionary.foldedTokens(a.surname);
+    }
+    List<String> words = new ArrayList<>(List.of(a.name.trim().split("\\s+")));
+    while (words.size() > 1 && SUFFIXES.contains(words.get(words.size() - 1).toLowerCase(java.util.Locale.ROOT))) {
+      words.remove(words.size() - 1);
+    }
+    String last = words.get(words.size() - 1);
+    if (words.size() == 1 || ROMAN.matcher(last).matches()) {
+      return List.of(); // a single name, or a monarch's regnal number: no surname
+    }
+    int dash = last.indexOf('-');
+    if (dash > 0 && ARABIC_PREFIXES.contains(last.substring(0, dash).toLowerCase(java.util.Locale.ROOT))) {
+      last = last.substring(dash + 1);
+    }
+    int start = words.size() - 1;
+    while (start > 1 && PARTICLES.contains(words.get(start - 1))) {
+      start--;
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = start; i < words.size() - 1; i++) {
+      out.addAll(Dictionary.foldedTokens(words.get(i)));
+    }
+    out.addAll(Dictionary.foldedTokens(last));
+    return out;
+  }
+
+  private static final Pattern ROMAN = Pattern.compile("[IVX]+");
+  private static final Set<String> ARABIC_PREFIXES = Set.of("al", "el", "bin", "ibn");
+
+  private static void addTitle(Dictionary d, String at, String title, String roleId, List<String> warnings) {
+    String clash = d.addTitle(title, roleId);
+    if (clash != null) {
+      warnings.add(at + ": bare title '" + title + "' also names " + clash + "; skipped");
+    }
   }
 
   private static void add(Dictionary d, String at, AliasDef x, String target, boolean role, String kind) {

@@ -24,6 +24,10 @@ public final class DictionaryModel {
     public List<AliasDef> demonyms = new ArrayList<>();
     public List<AliasDef> metonyms = new ArrayList<>();
     public String country;
+    /** A person's surname when it is not the last word of the name ("Xi" of Xi Jinping). */
+    public String surname;
+    /** Whether the surname alone names the person when nobody else in the dictionary has it. */
+    public boolean surnameAlone = true;
     public String note;
   }
 
@@ -55,6 +59,11 @@ public final class DictionaryModel {
     public List<String> titles = new ArrayList<>();
     public List<AliasDef> aliases = new ArrayList<>();
     public boolean combine = true;
+    /**
+     * Phrases that name the office without its body ("head of the Foreign Ministry"); like the
+     * titles themselves, they resolve only to this role when it was named just before.
+     */
+    public List<AliasDef> generic = new ArrayList<>();
     public List<HolderDef> holders = new ArrayList<>();
     public String note;
   }

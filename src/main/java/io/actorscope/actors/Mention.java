@@ -27,6 +27,11 @@ public class Mention implements Serializable {
   private String roleId;
   /** The dictionary phrase that matched. */
   private String phrase;
+  /**
+   * How the actor was found: alias (a dictionary phrase), role_holder, role_name (a name after a
+   * role), title_antecedent, surname, surname_unique, fuzzy. See {@link ActorMatcher}.
+   */
+  private String resolvedBy;
 
   public String getArticleId() { return articleId; }
   public void setArticleId(String v) { articleId = v; }
@@ -52,4 +57,6 @@ public class Mention implements Serializable {
   public void setRoleId(String v) { roleId = v; }
   public String getPhrase() { return phrase; }
   public void setPhrase(String v) { phrase = v; }
+  public String getResolvedBy() { return resolvedBy; }
+  public void setResolvedBy(String v) { resolvedBy = v; }
 }

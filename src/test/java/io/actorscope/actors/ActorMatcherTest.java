@@ -34,6 +34,11 @@ class ActorMatcherTest {
     return a;
   }
 
+  private static ActorDef notAlone(ActorDef a) {
+    a.surnameAlone = false;
+    return a;
+  }
+
   private static HolderDef holder(String actor, String from, String to) {
     HolderDef h = new HolderDef();
     h.actor = actor;
@@ -54,7 +59,14 @@ class ActorMatcherTest {
         actor("MARK_RUTTE", "person", "Mark Rutte", List.of(), List.of(), List.of()),
         actor("MIRCEA_GEOANA", "person", "Mircea Geoană", List.of(), List.of(), List.of()),
         actor("UN", "igo", "United Nations", List.of(AliasDef.of("UN"), AliasDef.of("the UN")), List.of(), List.of()),
-        actor("ANTONIO_GUTERRES", "person", "António Guterres", List.of(), List.of(), List.of()));
+        actor("ANTONIO_GUTERRES", "person", "António Guterres", List.of(), List.of(), List.of()),
+        actor("GBR", "country", "United Kingdom", List.of(AliasDef.of("Britain")), List.of("British"), List.of()),
+        actor("DOMINIC_RAAB", "person", "Dominic Raab", List.of(), List.of(), List.of()),
+        actor("BILL_CLINTON", "person", "Bill Clinton", List.of(), List.of(), List.of()),
+        actor("HILLARY_CLINTON", "person", "Hillary Clinton", List.of(), List.of(), List.of()),
+        notAlone(actor("GORDON_BROWN", "person", "Gordon Brown", List.of(), List.of(), List.of())),
+        actor("XI_JINPING", "person", "Xi Jinping", List.of(), List.of(), List.of()));
+    actors.get(actors.size() - 1).surname = "Xi";
     RoleDef un = new RoleDef();
     un.id = "UN_SECRETARY_GENERAL";
     un.body = "UN";
@@ -70,12 +82,18 @@ class ActorMatcherTest {
     fm.body = "RUS";
     fm.titles = List.of("Foreign Minister");
     fm.holders = List.of();
+    RoleDef fs = new RoleDef();
+    fs.id = "GBR_FOREIGN_SECRETARY";
+    fs.body = "GBR";
+    fs.titles = List.of("Foreign Secretary");
+    fs.generic = List.of(AliasDef.of("head of the Foreign Office"));
+    fs.holders = List.of(holder("DOMINIC_RAAB", "2019-07-24", "2021-09-15"));
     Map<String, String> origin = new LinkedHashMap<>();
     actors.forEach(a -> origin.put(a.id, "test"));
-    origin.put(sg.id, "test");
-    origin.put(fm.id, "test");
-    origin.put(un.id, "test");
-    return DictionaryLoader.compile(actors, List.of(sg, fm, un), origin);
+    for (RoleDef r : List.of(sg, fm, un, fs)) {
+      origin.put(r.id, "test");
+    }
+    return DictionaryLoader.compile(actors, List.of(sg, fm, un, fs), origin);
   }
 
   private static List<Mention> match(String text, String date) {
@@ -100,9 +118,9 @@ class ActorMatcherTest {
 
   @Test
   void roleResolvesToTheHolderOnTheArticleDate() {
-    String text = "NATO Secretary General Jens Stoltenberg spoke.";
-    assertEquals(List.of("NATO Secretary General=JENS_STOLTENBERG/role", "Jens Stoltenberg=JENS_STOLTENBERG/alias"),
-        found(text, "2021-06-01"));
+    String text = "NATO Secretary General spoke.";
+    assertEquals(List.of("NATO Secretary General=JENS_STOLTENBERG/role"), found(text, "2021-06-01"));
+    assertEquals("role_holder", match(text, "2021-06-01").get(0).getResolvedBy());
     assertEquals("MARK_RUTTE", match(text, "2025-06-01").get(0).getActorId());
     // both ends of a term are inclusive; the successor takes over the next day
     assertEquals("JENS_STOLTENBERG", match(text, "2024-09-30").get(0).getActorId());
@@ -198,7 +216,9 @@ class ActorMatcherTest {
 
   @Test
   void phrasesDoNotCrossSentences() {
-    assertEquals(List.of("NATO=NATO/alias"), found("They left NATO. Secretary General Guterres spoke.", "2021-06-01"));
+    // "NATO. Secretary General" is not NATO's Secretary General; the bare title has no role before it
+    assertEquals(List.of("NATO=NATO/alias", "Guterres=ANTONIO_GUTERRES/alias"),
+        found("They left NATO. Secretary General Guterres spoke.", "2021-06-01"));
   }
 
   @Test
@@ -221,5 +241,86 @@ class ActorMatcherTest {
     e = assertThrows(DictionaryLoader.DictionaryException.class,
         () -> DictionaryLoader.compile(List.of(rutte, other), List.of(), origin2));
     assertTrue(e.getMessage().contains("also names Mark Rutte (MARK_RUTTE)"), e.getMessage());
+  }
+
+  private static List<String> how(String text, String date, Set<String> kinds) {
+    return new ActorMatcher(dictionary().dictionary, kinds).match(TextAnalyzer.analyze("a1", LocalDate.parse(date), "s", text, 3))
+        .stream().map(x -> x.getSurface() + "=" + x.getActorId() + "/" + x.getMatchKind() + "/" + x.getResolvedBy()
+            + (x.getRoleId() == null ? "" : "/" + x.getRoleId()))
+        .collect(Collectors.toList());
+  }
+
+  private static List<String> how(String text, String date) {
+    return how(text, date, ALL);
+  }
+
+  @Test
+  void aNameAfterARoleIsBoundToIt() {
+    // the holder's name: one mention over role and name
+    assertEquals(List.of("NATO Secretary General Jens Stoltenberg=JENS_STOLTENBERG/role/role_name/NATO_SECRETARY_GENERAL"),
+        how("NATO Secretary General Jens Stoltenberg spoke.", "2021-06-01"));
+    // a known name wins over the holder on record (Rutte in 2025)
+    assertEquals(List.of("NATO Secretary General Jens Stoltenberg=JENS_STOLTENBERG/alias/role_name/NATO_SECRETARY_GENERAL"),
+        how("NATO Secretary General Jens Stoltenberg spoke.", "2025-06-01"));
+    // an unknown spelling sharing a word with the holder's name is the holder
+    assertEquals(List.of("NATO Secretary General Jens Stoltenbrg=JENS_STOLTENBERG/role/role_name/NATO_SECRETARY_GENERAL"),
+        how("NATO Secretary General Jens Stoltenbrg spoke.", "2021-06-01"));
+    // an unknown name sharing nothing with the holder's: the office is someone else's here
+    assertEquals(List.of("NATO Secretary General=NATO/role_unfilled/role_holder/NATO_SECRETARY_GENERAL"),
+        how("NATO Secretary General John Smith spoke.", "2021-06-01"));
+    // roles not counted: the name still is
+    assertEquals(List.of("Jens Stoltenberg=JENS_STOLTENBERG/alias/role_name"),
+        how("NATO Secretary General Jens Stoltenberg spoke.", "2021-06-01", Set.of("alias")));
+  }
+
+  @Test
+  void aSurnameIsThePersonNamedInTheArticleOrTheOnlyOneWithIt() {
+    assertEquals(List.of("Jens Stoltenberg=JENS_STOLTENBERG/alias/alias", "Stoltenberg=JENS_STOLTENBERG/alias/surname"),
+        how("Jens Stoltenberg arrived. Stoltenberg said so.", "2021-06-01"));
+    assertEquals(List.of("Stoltenberg=JENS_STOLTENBERG/alias/surname_unique"), how("Then Stoltenberg said so.", "2021-06-01"));
+    // two Clintons: the one named in the article, or neither
+    assertEquals(List.of(), how("Then Clinton said so.", "2021-06-01"));
+    assertEquals(List.of("Hillary Clinton=HILLARY_CLINTON/alias/alias", "Clinton=HILLARY_CLINTON/alias/surname"),
+        how("Hillary Clinton came. Then Clinton said so.", "2021-06-01"));
+    // surname_alone: false -> only after the full name
+    assertEquals(List.of(), how("Then Brown said so.", "2021-06-01"));
+    assertEquals(List.of("Gordon Brown=GORDON_BROWN/alias/alias", "Brown=GORDON_BROWN/alias/surname"),
+        how("Gordon Brown came. Then Brown said so.", "2021-06-01"));
+    // a surname needs its capital; a family name first is declared
+    assertEquals(List.of(), how("the brown dog", "2021-06-01"));
+    assertEquals(List.of("Xi=XI_JINPING/alias/surname_unique"), how("Then Xi said so.", "2021-06-01"));
+    // the holder bound by a role is named too: his surname after it is him
+    assertEquals(List.of("British Foreign Secretary=DOMINIC_RAAB/role/role_holder/GBR_FOREIGN_SECRETARY",
+        "Raab=DOMINIC_RAAB/alias/surname"), how("British Foreign Secretary spoke. Raab said so.", "2021-06-01"));
+  }
+
+  @Test
+  void aNearSpellingOfSomeoneInTheArticleIsThatPerson() {
+    assertEquals(List.of("Jens Stoltenberg=JENS_STOLTENBERG/alias/alias", "Stoltenbreg=JENS_STOLTENBERG/alias/fuzzy"),
+        how("Jens Stoltenberg arrived. According to Stoltenbreg, it rained.", "2021-06-01"));
+    // never a sentence's first word, never without the person in the article, never two letters off a short name
+    assertEquals(List.of("Jens Stoltenberg=JENS_STOLTENBERG/alias/alias"),
+        how("Jens Stoltenberg arrived. Stoltenbreg said so.", "2021-06-01"));
+    assertEquals(List.of(), how("According to Stoltenbreg, it rained.", "2021-06-01"));
+    assertEquals(List.of("Dominic Raab=DOMINIC_RAAB/alias/alias"), how("Dominic Raab came. Then Rabe said so.", "2021-06-01"));
+    // a name bound by a role: "Joanet" after "Mircea Joan" (edit distance 2 on a 6-letter word)
+    assertEquals(List.of("NATO Secretary General Jens Joan=JENS_STOLTENBERG/role/role_name/NATO_SECRETARY_GENERAL",
+        "Joanet=JENS_STOLTENBERG/alias/fuzzy"), how("NATO Secretary General Jens Joan spoke. Then Joanet said so.", "2021-06-01"));
+    assertTrue(ActorMatcher.near("joanet", "joan"));
+    assertTrue(!ActorMatcher.near("ryan", "raab"));
+    assertEquals(3, ActorMatcher.editDistance("kitten", "sitting", 5));
+  }
+
+  @Test
+  void aTitleWithoutItsBodyIsTheRoleNamedJustBefore() {
+    assertEquals(List.of("British Foreign Secretary Dominic Raab=DOMINIC_RAAB/role/role_name/GBR_FOREIGN_SECRETARY",
+            "head of the Foreign Office=DOMINIC_RAAB/role/title_antecedent/GBR_FOREIGN_SECRETARY",
+            "Foreign Secretary=DOMINIC_RAAB/role/title_antecedent/GBR_FOREIGN_SECRETARY"),
+        how("British Foreign Secretary Dominic Raab spoke. The head of the Foreign Office added more. "
+            + "The Foreign Secretary left.", "2021-06-01"));
+    // more than two sentences back, or none at all: not a mention
+    assertEquals(List.of("British Foreign Secretary=DOMINIC_RAAB/role/role_holder/GBR_FOREIGN_SECRETARY"),
+        how("British Foreign Secretary spoke. One. Two. The Foreign Secretary left.", "2021-06-01"));
+    assertEquals(List.of(), how("The Foreign Secretary left.", "2021-06-01"));
   }
 }
