@@ -113,6 +113,43 @@ public final class ActorMatcher {
       return Character.isUpperCase(folded[t].codePointAt(0));
     }
 
+    /** A capital followed by at least one lower-case letter ("Jordan", not "JORDAN"). */
+    boolean isTitleCase(int t) {
+      String f = folded[t];
+      if (f == null || !Character.isUpperCase(f.codePointAt(0))) {
+        return false;
+      }
+      for (int i = 1; i < f.length(); i++) {
+        if (Character.isLowerCase(f.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * A headline: a sentence with at least three words beyond the common ones, every one of them
+     * capitalised ("Jordan Signs Trade Deal", "RUSSIA WARNS OF SANCTIONS"), where a capital says
+     * nothing about a name.
+     */
+    boolean headline(int token, Set<String> common) {
+      int sentence = r.tokenSentence[token];
+      int from = token;
+      while (from > 0 && r.tokenSentence[from - 1] == sentence) {
+        from--;
+      }
+      int words = 0;
+      for (int t = from; t < size() && r.tokenSentence[t] == sentence; t++) {
+        if (keys[t] != null && r.tokenKind[t] == Tokenizer.WORD && !common.contains(keys[t])) {
+          if (!Character.isUpperCase(folded[t].codePointAt(0))) {
+            return false;
+          }
+          words++;
+        }
+      }
+      return words >= 3;
+    }
+
     /** The first word of its sentence (punctuation such as an opening quote does not count). */
     boolean sentenceInitial(int t) {
       for (int i = t - 1; i >= 0 && r.tokenSentence[i] == r.tokenSentence[t]; i--) {
@@ -171,6 +208,13 @@ public final class ActorMatcher {
 
   /** Pass two: roles, names after roles, bare titles, surnames and near spellings, over the whole article. */
   void resolve(List<Hit> hits, Tokens tk, AnalyzedArticle a) {
+    boolean[] found = covered(hits, tk.size());
+    for (Hit h : hits) {
+      if (h.entry != null && !h.entry.role && vetoed(h, tk, found)) {
+        h.dropped = true;
+      }
+    }
+    hits.removeIf(h -> h.dropped);
     for (Hit h : hits) {
       if (h.entry == null || Dictionary.TITLE.equals(h.entry.kind)) {
         continue;
@@ -213,6 +257,37 @@ public final class ActorMatcher {
       }
     }
     fuzzy(hits, tk, people);
+  }
+
+  /**
+   * The context rules of an alias: a word right before it that makes it something else ("LET
+   * US"), and, for a name that is also a personal or company name, another capitalised word
+   * joined to it ("Michael Jordan", "Georgia Power", "Georgia-Pacific", "Washington Post") —
+   * except in a headline written in capitals or title case, where every word is capitalised.
+   */
+  private boolean vetoed(Hit h, Tokens tk, boolean[] covered) {
+    Dictionary.Entry e = h.entry;
+    int before = h.start - 1;
+    if (e.notAfter != null && before >= 0 && tk.folded[before] != null) {
+      for (String w : e.notAfter) {
+        if (w.equals(tk.folded[before])) {
+          return true;
+        }
+      }
+    }
+    if (!e.nameLike || !tk.isTitleCase(h.start) || tk.headline(h.start, dictionary.commonWords)) {
+      return false;
+    }
+    int after = h.end;
+    if (after < tk.size() && tk.r.tokenKind[after] == Tokenizer.HYPHEN) {
+      after++; // "Georgia-Pacific"
+    }
+    if (after < tk.size() && !covered[after] && tk.r.tokenSentence[after] == tk.r.tokenSentence[h.start]
+        && tk.isNameWord(after, dictionary.commonWords) && tk.isTitleCase(after)) {
+      return true;
+    }
+    return before >= 0 && !covered[before] && tk.r.tokenSentence[before] == tk.r.tokenSentence[h.start]
+        && tk.isNameWord(before, dictionary.commonWords) && tk.isTitleCase(before) && !tk.sentenceInitial(before);
   }
 
   /** A role followed by a name: the name is bound to the role (one mention over both). */

@@ -100,6 +100,10 @@ public final class Dictionary implements Serializable {
     final String phrase;
     final String[] tokens;
     final String policy;
+    /** Not a match when joined to another capitalised word (see {@link DictionaryModel.AliasDef#nameLike}). */
+    boolean nameLike;
+    /** Words that veto the match when written exactly so right before it; null if none. */
+    String[] notAfter;
 
     Entry(String target, boolean role, String kind, String phrase, String[] tokens, String policy) {
       this.target = target;
@@ -108,6 +112,7 @@ public final class Dictionary implements Serializable {
       this.phrase = phrase;
       this.tokens = tokens;
       this.policy = policy;
+      this.nameLike = METONYM.equals(kind);
     }
   }
 
@@ -173,6 +178,20 @@ public final class Dictionary implements Serializable {
     node.entries.add(new Entry(target, role, kind, phrase, tokens, policy));
     phrases++;
     return null;
+  }
+
+  /** Adds an alias with its context rules; as {@link #addPhrase}. */
+  String addAlias(DictionaryModel.AliasDef x, String target, String kind) {
+    String clash = addPhrase(x.text, target, false, kind, x.casePolicy);
+    if (clash == null && (x.nameLike || !x.notAfter.isEmpty())) {
+      List<Entry> es = node(foldedTokens(x.text)).entries;
+      Entry e = es.get(es.size() - 1);
+      if (e.target.equals(target)) {
+        e.nameLike |= x.nameLike;
+        e.notAfter = x.notAfter.isEmpty() ? null : x.notAfter.toArray(new String[0]);
+      }
+    }
+    return clash;
   }
 
   /** The phrase's tokens, diacritics folded, case kept, hyphens left out. */

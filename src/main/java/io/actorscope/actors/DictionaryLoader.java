@@ -126,7 +126,9 @@ public final class DictionaryLoader {
       if (a.country != null && !byId.containsKey(a.country)) {
         throw new DictionaryException(at + ": country " + a.country + " is not a known actor");
       }
-      add(d, at, AliasDef.of(a.name), a.id, false, Dictionary.ALIAS);
+      AliasDef name = AliasDef.of(a.name);
+      name.nameLike = a.nameLike;
+      add(d, at, name, a.id, false, Dictionary.ALIAS);
       for (AliasDef x : a.aliases) {
         add(d, at, x, a.id, false, Dictionary.ALIAS);
       }
@@ -272,7 +274,7 @@ public final class DictionaryLoader {
     if (!CasePolicy.isValid(x.casePolicy)) {
       throw new DictionaryException(at + ": case '" + x.casePolicy + "' of '" + x.text + "' is not auto, initial or exact");
     }
-    String clash = d.addPhrase(x.text, target, role, kind, x.casePolicy);
+    String clash = role ? d.addPhrase(x.text, target, true, kind, x.casePolicy) : d.addAlias(x, target, kind);
     if (clash != null) {
       throw new DictionaryException(at + ": '" + x.text + "' also names " + clash);
     }

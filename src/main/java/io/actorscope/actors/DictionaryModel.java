@@ -28,6 +28,8 @@ public final class DictionaryModel {
     public String surname;
     /** Whether the surname alone names the person when nobody else in the dictionary has it. */
     public boolean surnameAlone = true;
+    /** The name is also a personal or company name (Jordan, Georgia, Chad): see {@link AliasDef#nameLike}. */
+    public boolean nameLike;
     public String note;
   }
 
@@ -36,6 +38,13 @@ public final class DictionaryModel {
     public String text;
     @JsonProperty("case")
     public String casePolicy = CasePolicy.AUTO;
+    /**
+     * Also a personal or company name (Jordan, Georgia, Chad): not a match when joined to another
+     * capitalised word ("Michael Jordan", "Georgia Power", "Georgia-Pacific"). Always on for metonyms.
+     */
+    public boolean nameLike;
+    /** Words that, written exactly so right before the alias, make it something else ("LET US"). */
+    public List<String> notAfter = new ArrayList<>();
 
     public AliasDef() {}
 

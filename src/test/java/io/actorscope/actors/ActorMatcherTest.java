@@ -34,6 +34,17 @@ class ActorMatcherTest {
     return a;
   }
 
+  private static ActorDef nameLike(ActorDef a) {
+    a.nameLike = true;
+    return a;
+  }
+
+  private static AliasDef letUs() {
+    AliasDef us = AliasDef.of("US");
+    us.notAfter = List.of("LET");
+    return us;
+  }
+
   private static ActorDef notAlone(ActorDef a) {
     a.surnameAlone = false;
     return a;
@@ -50,9 +61,10 @@ class ActorMatcherTest {
   static DictionaryLoader.Loaded dictionary() {
     List<ActorDef> actors = List.of(
         actor("RUS", "country", "Russia", List.of(AliasDef.of("Russian Federation")), List.of("Russian"), List.of("Moscow")),
-        actor("USA", "country", "United States", List.of(AliasDef.of("US"), AliasDef.of("U.S.")), List.of("American"),
-            List.of()),
+        actor("USA", "country", "United States", List.of(letUs(), AliasDef.of("U.S.")), List.of("American"),
+            List.of("Washington")),
         actor("TUR", "country", "Türkiye", List.of(AliasDef.of("Turkey", "initial")), List.of(), List.of()),
+        nameLike(actor("JOR", "country", "Jordan", List.of(), List.of(), List.of())),
         actor("NATO", "igo", "NATO", List.of(AliasDef.of("the Alliance", "initial"), AliasDef.of("North Atlantic Alliance")),
             List.of(), List.of()),
         actor("JENS_STOLTENBERG", "person", "Jens Stoltenberg", List.of(), List.of(), List.of()),
@@ -322,5 +334,18 @@ class ActorMatcherTest {
     assertEquals(List.of("British Foreign Secretary=DOMINIC_RAAB/role/role_holder/GBR_FOREIGN_SECRETARY"),
         how("British Foreign Secretary spoke. One. Two. The Foreign Secretary left.", "2021-06-01"));
     assertEquals(List.of(), how("The Foreign Secretary left.", "2021-06-01"));
+  }
+
+  @Test
+  void aNameThatIsAlsoAPersonsOrCompanysIsNotMatchedInsideAnotherName() {
+    assertEquals(List.of("Jordan=JOR/alias", "Washington=USA/metonym"), found("Jordan and Washington agreed.", "2021-06-01"));
+    assertEquals(List.of(), found("Then Michael Jordan played. The Washington Post wrote. Jordan-Pacific rose.", "2021-06-01"));
+    // a word that starts the sentence says nothing; nor do words that no name is made of
+    assertEquals(List.of("Jordan=JOR/alias", "Jordan=JOR/alias"), found("Yesterday Jordan agreed. In Jordan, it rained.", "2021-06-01"));
+    // another actor joined to it is no veto; a headline capitalises everything
+    assertEquals(List.of("Jordan=JOR/alias", "Russia=RUS/alias"), found("the Jordan-Russia talks", "2021-06-01"));
+    assertEquals(List.of("Jordan=JOR/alias"), found("Jordan Signs Trade Deal", "2021-06-01"));
+    // "LET US" is the pronoun
+    assertEquals(List.of("US=USA/alias"), found("LET US ACT NOW, SAID THE US", "2021-06-01"));
   }
 }
