@@ -7,6 +7,10 @@ import io.actorscope.actors.Dictionary;
 import io.actorscope.actors.DictionaryLoader;
 import io.actorscope.actors.Mention;
 import io.actorscope.actors.RoleRow;
+import io.actorscope.actors.StaleRole;
+import io.actorscope.actors.StaleRoles;
+import io.actorscope.actors.UnmatchedName;
+import io.actorscope.actors.UnmatchedNames;
 import io.actorscope.config.InputConfig;
 import io.actorscope.config.JobConfig;
 import io.actorscope.cooccurrence.Cooccurrence;
@@ -88,8 +92,11 @@ public final class ActorscopeJob {
   private void runStages() {
     Ingest.Result input = readArticles();
     Dataset<AnalyzedArticle> text = tokenize(input);
-    Dataset<Mention> mentions = resolveActors(text);
+    Broadcast<Dictionary> dict = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(dictionary.dictionary);
+    Dataset<Mention> mentions = resolveActors(text, dict);
     writeCounts(mentions);
+    reportDictionaryGaps(text, mentions, dict);
     writeCooccurrence(mentions, text);
     writeTopics(text);
     mentions.unpersist();
@@ -124,9 +131,7 @@ public final class ActorscopeJob {
     return text;
   }
 
-  private Dataset<Mention> resolveActors(Dataset<AnalyzedArticle> text) {
-    Broadcast<Dictionary> dict = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .broadcast(dictionary.dictionary);
+  private Dataset<Mention> resolveActors(Dataset<AnalyzedArticle> text, Broadcast<Dictionary> dict) {
     return phase("actors", "resolve actors and write mentions", () -> {
       Dataset<Mention> m = ActorResolver.resolve(text, dict, config.actors.matchKinds)
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -140,6 +145,34 @@ public final class ActorscopeJob {
     phase("counts", "actor counts and dictionary tables", () -> {
       tables.writeByDate(Tables.ACTOR_COUNTS, ActorCounts.count(mentions));
       writeDictionaryTables();
+      return null;
+    });
+  }
+
+  /**
+   * What the dictionary lacks: frequent capitalised names no actor matched, and roles still
+   * mentioned after their last holder on record left office.
+   */
+  private void reportDictionaryGaps(Dataset<AnalyzedArticle> text, Dataset<Mention> mentions,
+      Broadcast<Dictionary> dict) {
+    phase("dictionary_report", "unmatched names and stale roles", () -> {
+      Map<String, Object> report = new LinkedHashMap<>();
+      manifest.put("dictionary_report", report);
+      JobConfig.UnmatchedNames u = config.actors.unmatchedNames;
+      if (u.enabled) {
+        Dataset<UnmatchedName> names = UnmatchedNames.find(text, dict, u.minArticles, u.limit);
+        tables.writeWhole(Tables.UNMATCHED_NAMES, names);
+        report.put("unmatched_names", names.count());
+      }
+      List<StaleRole> stale = StaleRoles.find(mentions, dictionary.dictionary);
+      tables.writeWhole(Tables.STALE_ROLES, spark.createDataset(stale, StaleRole.ENCODER));
+      List<String> roles = new ArrayList<>();
+      for (StaleRole s : stale) {
+        roles.add(s.getRoleId());
+        LOG.warn("stale role {}: {} left office on {}, yet the role is mentioned {} times after that ({} to {})",
+            s.getRoleId(), s.getLastHolder(), s.getTermEnded(), s.getMentionsAfter(), s.getFirstDate(), s.getLastDate());
+      }
+      report.put("stale_roles", roles);
       return null;
     });
   }

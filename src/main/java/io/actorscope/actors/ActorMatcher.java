@@ -168,6 +168,83 @@ public final class ActorMatcher {
     return mentions(hits, tk, a);
   }
 
+  /** A run of capitalised words that no actor matched: char offsets [start, end) and lookup key. */
+  public static final class Name {
+    public final int start;
+    public final int end;
+    public final String key;
+    public final boolean sentenceInitial;
+
+    Name(int start, int end, String key, boolean sentenceInitial) {
+      this.start = start;
+      this.end = end;
+      this.key = key;
+      this.sentenceInitial = sentenceInitial;
+    }
+  }
+
+  /** Lower-case words allowed inside a name ("Bank of England", "Organization for Security and Co-operation"). */
+  private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "de", "del", "la", "du", "al", "on");
+  /** The longest name reported, in tokens. */
+  static final int MAX_UNMATCHED_TOKENS = 6;
+
+  /**
+   * The capitalised names no actor matched in an article, outside headlines: runs of capitalised
+   * words (and connecting "of", "for", "and", "the" between them), each with whether it starts
+   * its sentence.
+   */
+  public List<Name> unmatched(AnalyzedArticle a) {
+    Tokens tk = new Tokens(a.getText(), a.tokens());
+    List<Hit> hits = find(tk);
+    resolve(hits, tk, a);
+    boolean[] covered = covered(hits, tk.size());
+    Set<String> common = dictionary.commonWords;
+    List<Name> out = new ArrayList<>();
+    int n = tk.size();
+    int t = 0;
+    int checked = -1;
+    boolean headline = false;
+    while (t < n) {
+      if (covered[t] || !tk.isNameWord(t, common)) {
+        t++;
+        continue;
+      }
+      int sentence = tk.r.tokenSentence[t];
+      if (sentence != checked) {
+        checked = sentence;
+        headline = tk.headline(t, common);
+      }
+      if (headline) {
+        t++;
+        continue;
+      }
+      int last = t;
+      int count = 1;
+      int j = t + 1;
+      while (j < n && tk.r.tokenSentence[j] == sentence && !covered[j] && count < MAX_UNMATCHED_TOKENS) {
+        if (tk.isNameWord(j, common)) {
+          last = j;
+          count++;
+          j++;
+        } else if ((tk.r.tokenKind[j] == Tokenizer.HYPHEN || (tk.keys[j] != null && CONNECTORS.contains(tk.folded[j])))
+            && j + 1 < n && tk.r.tokenSentence[j + 1] == sentence && !covered[j + 1] && tk.isNameWord(j + 1, common)) {
+          j++; // a connector counts only with a name word after it
+        } else {
+          break;
+        }
+      }
+      StringBuilder key = new StringBuilder();
+      for (int i = t; i <= last; i++) {
+        if (tk.keys[i] != null) {
+          key.append(key.length() == 0 ? "" : " ").append(tk.keys[i]);
+        }
+      }
+      out.add(new Name(tk.r.tokenStart[t], tk.r.tokenEnd[last], key.toString(), tk.sentenceInitial(t)));
+      t = last + 1;
+    }
+    return out;
+  }
+
   /** Pass one: the longest phrase at each token, with one token of look-ahead. */
   List<Hit> find(Tokens tk) {
     List<Hit> hits = new ArrayList<>();

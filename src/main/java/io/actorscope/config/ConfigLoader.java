@@ -301,6 +301,12 @@ public final class ConfigLoader {
         throw new ConfigException("actors.match_kinds", "unknown kind '" + k + "' (one of " + sorted(MATCH_KINDS) + ")");
       }
     }
+    if (c.actors.unmatchedNames.minArticles < 1) {
+      throw new ConfigException("actors.unmatched_names.min_articles", "must be >= 1");
+    }
+    if (c.actors.unmatchedNames.limit < 1) {
+      throw new ConfigException("actors.unmatched_names.limit", "must be >= 1");
+    }
     for (String s : c.cooccurrence.scopes) {
       if (!SCOPES.contains(s)) {
         throw new ConfigException("cooccurrence.scopes", "unknown scope '" + s + "' (one of " + sorted(SCOPES) + ")");

@@ -48,6 +48,14 @@ public final class JobConfig implements Serializable {
     private static final long serialVersionUID = 1L;
     public List<String> dictionaries = new ArrayList<>();
     public List<String> matchKinds = new ArrayList<>();
+    public UnmatchedNames unmatchedNames = new UnmatchedNames();
+  }
+
+  public static final class UnmatchedNames implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public boolean enabled;
+    public int minArticles;
+    public int limit;
   }
 
   public static final class Cooccurrence implements Serializable {

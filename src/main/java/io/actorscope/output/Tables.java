@@ -22,6 +22,8 @@ public final class Tables {
   public static final String ACTORS = "actors";
   public static final String ROLES = "roles";
   public static final String QUARANTINE = "quarantine";
+  public static final String UNMATCHED_NAMES = "unmatched_names";
+  public static final String STALE_ROLES = "stale_roles";
   /** Run manifests (one JSON file per run); the leading underscore keeps Spark's readers out. */
   public static final String RUNS = "_runs";
   public static final String MODELS = "models";

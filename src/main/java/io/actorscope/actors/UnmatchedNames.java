@@ -1,0 +1,237 @@
+package io.actorscope.actors;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.mode;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.actorscope.text.AnalyzedArticle;
+import io.actorscope.text.Tokenizer;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import scala.Tuple2;
+
+/**
+ * The stale-dictionary report: capitalised names that no actor matched, counted over the run, so
+ * that whoever keeps the dictionary sees what is missing. Real names come first: an occurrence at
+ * the start of a sentence does not count (a capital there says nothing), and a name whose words
+ * also appear in lower case at least a tenth of the time ("Member States", "Government") is a
+ * common phrase, ranked after every real name.
+ */
+public final class UnmatchedNames {
+  /** Example contexts kept per name. */
+  public static final int EXAMPLES = 3;
+  /** Characters of context on each side of an example. */
+  static final int CONTEXT = 60;
+  /** The lower-case share from which a name counts as a common phrase. */
+  public static final double COMMON_SHARE = 0.1;
+
+  private UnmatchedNames() {}
+
+  /** One occurrence of an unmatched name. */
+  public static class Occurrence implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final Encoder<Occurrence> ENCODER = Encoders.bean(Occurrence.class);
+    private String nameKey;
+    private String name;
+    private String articleId;
+    private LocalDate date;
+    private boolean sentenceInitial;
+    /** Context, kept for the first few occurrences of a name in a partition only. */
+    private String example;
+
+    public String getNameKey() { return nameKey; }
+    public void setNameKey(String v) { nameKey = v; }
+    public String getName() { return name; }
+    public void setName(String v) { name = v; }
+    public String getArticleId() { return articleId; }
+    public void setArticleId(String v) { articleId = v; }
+    public LocalDate getDate() { return date; }
+    public void setDate(LocalDate v) { date = v; }
+    public boolean isSentenceInitial() { return sentenceInitial; }
+    public void setSentenceInitial(boolean v) { sentenceInitial = v; }
+    public String getExample() { return example; }
+    public void setExample(String v) { example = v; }
+  }
+
+  /**
+   * The most frequent unmatched names: in at least {@code minArticles} articles, at most
+   * {@code limit} of them, ranked.
+   */
+  public static Dataset<UnmatchedName> find(Dataset<AnalyzedArticle> text, Broadcast<Dictionary> dictionary,
+      int minArticles, int limit) {
+    Dataset<Occurrence> found = text.mapPartitions(new FindNames(dictionary), Occurrence.ENCODER);
+    List<Row> top = found.groupBy("nameKey").agg(
+            mode(col("name")).as("name"),
+            sum(when(col("sentenceInitial"), 0).otherwise(1)).as("mentions"),
+            sum(when(col("sentenceInitial"), 1).otherwise(0)).as("sentenceInitial"),
+            count_distinct(col("articleId")).as("articles"),
+            min("date").as("firstDate"), max("date").as("lastDate"),
+            slice(collect_list("example"), 1, EXAMPLES).as("examples"))
+        .filter(col("articles").geq(minArticles).and(col("mentions").gt(0)))
+        .orderBy(col("mentions").desc(), col("nameKey"))
+        .limit(limit)
+        .collectAsList(); // at most `limit` rows
+    Set<String> keys = new HashSet<>();
+    top.forEach(r -> keys.add(r.getString(0)));
+    Map<String, Long> lower = lowerCaseCounts(text, keys);
+    List<UnmatchedName> rows = new ArrayList<>();
+    for (Row r : top) {
+      UnmatchedName u = new UnmatchedName();
+      u.setNameKey(r.getString(0));
+      u.setName(r.getString(1));
+      u.setMentions(r.getLong(2));
+      u.setSentenceInitial(r.getLong(3));
+      u.setArticles(r.getLong(4));
+      u.setFirstDate(io.actorscope.output.Tables.localDate(r.get(5)));
+      u.setLastDate(io.actorscope.output.Tables.localDate(r.get(6)));
+      u.setExamples(r.getList(7));
+      u.setLowerCase(lower.getOrDefault(u.getNameKey(), 0L));
+      u.setCommonPhrase(u.getLowerCase() >= COMMON_SHARE * (u.getLowerCase() + u.getMentions()));
+      rows.add(u);
+    }
+    rows.sort(Comparator.comparing(UnmatchedName::isCommonPhrase)
+        .thenComparing(Comparator.comparingLong(UnmatchedName::getMentions).reversed())
+        .thenComparing(Comparator.comparingLong(UnmatchedName::getArticles).reversed())
+        .thenComparing(UnmatchedName::getNameKey));
+    for (int i = 0; i < rows.size(); i++) {
+      rows.get(i).setRank(i + 1);
+    }
+    return text.sparkSession().createDataset(rows, UnmatchedName.ENCODER);
+  }
+
+  /** How often each key's words appear in lower case over the corpus. */
+  static Map<String, Long> lowerCaseCounts(Dataset<AnalyzedArticle> text, Set<String> keys) {
+    Map<String, Long> out = new HashMap<>();
+    if (keys.isEmpty()) {
+      return out;
+    }
+    Broadcast<Set<String>> b = JavaSparkContext.fromSparkContext(text.sparkSession().sparkContext())
+        .broadcast(keys);
+    for (Tuple2<String, Long> t : text.mapPartitions(new CountLowerCase(b),
+        Encoders.tuple(Encoders.STRING(), Encoders.LONG())).toDF("k", "n").groupBy("k").sum("n")
+        .as(Encoders.tuple(Encoders.STRING(), Encoders.LONG())).collectAsList()) {
+      out.put(t._1(), t._2());
+    }
+    b.destroy();
+    return out;
+  }
+
+  /** Finds the unmatched names of a partition's articles. */
+  static final class FindNames implements MapPartitionsFunction<AnalyzedArticle, Occurrence> {
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<Dictionary> dictionary;
+
+    FindNames(Broadcast<Dictionary> dictionary) {
+      this.dictionary = dictionary;
+    }
+
+    @Override
+    public Iterator<Occurrence> call(Iterator<AnalyzedArticle> articles) {
+      ActorMatcher matcher = new ActorMatcher(dictionary.value(), Set.of());
+      Map<String, Integer> examples = new HashMap<>();
+      List<Occurrence> out = new ArrayList<>();
+      return new Iterator<>() {
+        int next = 0;
+
+        @Override
+        public boolean hasNext() {
+          while (next >= out.size() && articles.hasNext()) {
+            out.clear();
+            next = 0;
+            AnalyzedArticle a = articles.next();
+            String text = a.getText();
+            for (ActorMatcher.Name n : matcher.unmatched(a)) {
+              Occurrence o = new Occurrence();
+              o.setNameKey(n.key);
+              o.setName(text.substring(n.start, n.end));
+              o.setArticleId(a.getId());
+              o.setDate(a.getDate());
+              o.setSentenceInitial(n.sentenceInitial);
+              if (!n.sentenceInitial && examples.merge(n.key, 1, Integer::sum) <= EXAMPLES) {
+                o.setExample(context(text, n.start, n.end));
+              }
+              out.add(o);
+            }
+          }
+          return next < out.size();
+        }
+
+        @Override
+        public Occurrence next() {
+          hasNext();
+          return out.get(next++);
+        }
+      };
+    }
+  }
+
+  /** A one-line context around [start, end). */
+  static String context(String text, int start, int end) {
+    int from = Math.max(0, start - CONTEXT);
+    int to = Math.min(text.length(), end + CONTEXT);
+    return ((from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : ""))
+        .replaceAll("\\s+", " ").strip();
+  }
+
+  /** Counts lower-case occurrences of the given keys in a partition's articles. */
+  static final class CountLowerCase implements MapPartitionsFunction<AnalyzedArticle, Tuple2<String, Long>> {
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<Set<String>> keys;
+
+    CountLowerCase(Broadcast<Set<String>> keys) {
+      this.keys = keys;
+    }
+
+    @Override
+    public Iterator<Tuple2<String, Long>> call(Iterator<AnalyzedArticle> articles) {
+      Set<String> wanted = keys.value();
+      Map<String, Long> counts = new HashMap<>();
+      StringBuilder b = new StringBuilder();
+      while (articles.hasNext()) {
+        AnalyzedArticle a = articles.next();
+        ActorMatcher.Tokens tk = new ActorMatcher.Tokens(a.getText(), a.tokens());
+        for (int t = 0; t < tk.size(); t++) {
+          b.setLength(0);
+          int words = 0;
+          for (int j = t; j < tk.size() && words < ActorMatcher.MAX_UNMATCHED_TOKENS; j++) {
+            if (tk.r.tokenKind[j] == Tokenizer.HYPHEN && words > 0) {
+              continue;
+            }
+            if (tk.keys[j] == null || Character.isUpperCase(tk.folded[j].codePointAt(0))) {
+              break;
+            }
+            b.append(words++ == 0 ? "" : " ").append(tk.keys[j]);
+            String k = b.toString();
+            if (wanted.contains(k)) {
+              counts.merge(k, 1L, Long::sum);
+            }
+          }
+        }
+      }
+      List<Tuple2<String, Long>> out = new ArrayList<>();
+      counts.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
+      return out.iterator();
+    }
+  }
+}

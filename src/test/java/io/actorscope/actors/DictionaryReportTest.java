@@ -1,0 +1,80 @@
+package io.actorscope.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.actorscope.testing.SharedSpark;
+import io.actorscope.text.AnalyzedArticle;
+import io.actorscope.text.TextAnalyzer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/** The stale-dictionary report on a few articles written here, against ActorMatcherTest's dictionary. */
+class DictionaryReportTest {
+  private static Dataset<AnalyzedArticle> articles(SparkSession spark, String date, String... texts) {
+    List<AnalyzedArticle> out = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      out.add(TextAnalyzer.analyze(date + "/" + i, LocalDate.parse(date), "src", texts[i], 3));
+    }
+    return spark.createDataset(out, AnalyzedArticle.ENCODER);
+  }
+
+  private static Broadcast<Dictionary> dictionary(SparkSession spark) {
+    return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(ActorMatcherTest.dictionary().dictionary);
+  }
+
+  @Test
+  void unmatchedNamesPutRealNamesFirst() {
+    SparkSession spark = SharedSpark.spark();
+    Dataset<AnalyzedArticle> text = articles(spark, "2021-06-01",
+        "Russia met the Acme Widget Company today. Then the Acme Widget Company left. The Member States agreed.",
+        "Then the Acme Widget Company of Ohio said no. All member states and member states, said the Member States.",
+        "Most member states, said Jordan. The Jordan Power plant in the Bank of England closed. Zorblat closed.",
+        "The Jordan Power plant and the Bank of England met Jens Stoltenberg. Zorblat closed.");
+    // Worked out by hand (min_articles 2):
+    //  acme widget company: 2 mentions, 1 article -> left out; "... of Ohio" is another, longer name
+    //  zorblat: only ever starts a sentence -> left out
+    //  jordan power: "Jordan" joined to "Power" is no country -> a name, 2 mentions in 2 articles
+    //  bank of england: 2 mentions in 2 articles
+    //  member states: 2 mentions in 2 articles, 3 times in lower case (>= a tenth) -> common phrase, last
+    List<UnmatchedName> rows = UnmatchedNames.find(text, dictionary(spark), 2, 100).collectAsList();
+    assertEquals(List.of("1 bank of england 2/2 lower 0", "2 jordan power 2/2 lower 0", "3 member states 2/2 lower 3 common"),
+        rows.stream().map(r -> r.getRank() + " " + r.getNameKey() + " " + r.getMentions() + "/" + r.getArticles()
+            + " lower " + r.getLowerCase() + (r.isCommonPhrase() ? " common" : "")).collect(Collectors.toList()));
+    UnmatchedName bank = rows.get(0);
+    assertEquals("Bank of England", bank.getName());
+    assertEquals(2, bank.getExamples().size());
+    assertTrue(bank.getExamples().get(0).contains("Bank of England"), bank.getExamples().toString());
+    // the limit keeps the most frequent
+    assertEquals(1, UnmatchedNames.find(text, dictionary(spark), 2, 1).count());
+  }
+
+  @Test
+  void aRoleMentionedAfterItsLastHolderLeftIsStale() {
+    SparkSession spark = SharedSpark.spark();
+    // Raab is the only Foreign Secretary on record, until 2021-09-15
+    Dataset<AnalyzedArticle> before = articles(spark, "2021-06-01", "The British Foreign Secretary spoke.");
+    Dataset<AnalyzedArticle> after = articles(spark, "2022-01-10",
+        "The British Foreign Secretary spoke. Britain's Foreign Secretary left.", "The British Foreign Secretary came.");
+    Dataset<Mention> mentions = ActorResolver.resolve(before.union(after), dictionary(spark), List.of("alias", "role"));
+    List<StaleRole> stale = StaleRoles.find(mentions, ActorMatcherTest.dictionary().dictionary);
+    assertEquals(1, stale.size());
+    StaleRole s = stale.get(0);
+    assertEquals("GBR_FOREIGN_SECRETARY", s.getRoleId());
+    assertEquals("DOMINIC_RAAB", s.getLastHolder());
+    assertEquals(LocalDate.of(2021, 9, 15), s.getTermEnded());
+    assertEquals(3, s.getMentionsAfter());
+    assertEquals(2, s.getArticlesAfter());
+    assertEquals(LocalDate.of(2022, 1, 10), s.getFirstDate());
+    // NATO's Secretary General has a holder in office; Russia's Foreign Minister never had one on record
+    assertTrue(stale.stream().map(StaleRole::getRoleId).collect(Collectors.toSet()).equals(Set.of("GBR_FOREIGN_SECRETARY")));
+  }
+}
