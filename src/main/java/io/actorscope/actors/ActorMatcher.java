@@ -291,6 +291,11 @@ public final class ActorMatcher {
         h.dropped = true;
       }
     }
+    for (Hit h : hits) {
+      if (h.surnameOf != null && partOfAnotherName(h, tk, found)) {
+        h.dropped = true;
+      }
+    }
     hits.removeIf(h -> h.dropped);
     for (Hit h : hits) {
       if (h.entry == null || Dictionary.TITLE.equals(h.entry.kind)) {
@@ -324,6 +329,7 @@ public final class ActorMatcher {
         }
       }
     }
+    Map<String, String> fromDictionary = new HashMap<>(people);
     people.putAll(bound);
     for (int i = 0; i < hits.size(); i++) {
       Hit h = hits.get(i);
@@ -333,7 +339,7 @@ public final class ActorMatcher {
         resolveTitle(h, hits, i, tk);
       }
     }
-    fuzzy(hits, tk, people);
+    fuzzy(hits, tk, fromDictionary, bound);
   }
 
   /**
@@ -365,6 +371,66 @@ public final class ActorMatcher {
     }
     return before >= 0 && !covered[before] && tk.r.tokenSentence[before] == tk.r.tokenSentence[h.start]
         && tk.isNameWord(before, dictionary.commonWords) && tk.isTitleCase(before) && !tk.sentenceInitial(before);
+  }
+
+  /** Words before a surname that make it someone's surname rather than part of another name. */
+  static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam",
+      "president", "minister", "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "sheikh", "emir",
+      "sultan", "senator", "ambassador", "secretary", "general", "judge", "professor", "prof", "excellency", "chairman",
+      "chairwoman", "chair", "director", "governor", "mayor", "commissioner", "envoy", "comrade", "marshal", "colonel",
+      "leader", "speaker", "foreign", "prime");
+  /** Lower-case words that continue a name ("Osama bin Laden", "Charles de Gaulle"). */
+  static final Set<String> NAME_PARTICLES = Set.of("bin", "ibn", "al", "el", "de", "da", "di", "del", "van", "von", "le", "la");
+
+  /**
+   * A surname that is part of another name, not the person's: glued by a hyphen ("Al-Sabah"),
+   * after an article ("The Hague"), beside "&" ("Johnson & Johnson"), after a first name or an
+   * initial that is not a title ("Ellen Johnson", "Marsha P. Johnson"; "Mr. Michel", "President Xi"
+   * are fine), or before another name word ("Johnson Sirleaf", "Sharon Sharabi", "Osama bin Laden").
+   */
+  private boolean partOfAnotherName(Hit h, Tokens tk, boolean[] covered) {
+    int before = h.start - 1;
+    int sentence = tk.r.tokenSentence[h.start];
+    if (before >= 1 && ".".equals(tk.text.substring(tk.r.tokenStart[before], tk.r.tokenEnd[before]))
+        && tk.folded[before - 1] != null && tk.folded[before - 1].length() == 1
+        && Character.isUpperCase(tk.folded[before - 1].charAt(0))) {
+      return true; // an initial, which the tokenizer may have taken for a sentence's end: "Marsha P. Johnson"
+    }
+    if (before >= 0 && tk.r.tokenSentence[before] == sentence && !covered[before]) {
+      int kind = tk.r.tokenKind[before];
+      String f = tk.folded[before];
+      if (kind == Tokenizer.HYPHEN || "&".equals(tk.text.substring(tk.r.tokenStart[before], tk.r.tokenEnd[before]))) {
+        return true;
+      }
+      if (f != null && ("the".equals(tk.keys[before]) || "a".equals(tk.keys[before]) || "an".equals(tk.keys[before]))) {
+        return true;
+      }
+      if (f != null && !HONORIFICS.contains(stripDot(tk.keys[before]))
+          && (tk.isNameWord(before, dictionary.commonWords) || isInitial(f))) {
+        return true;
+      }
+    }
+    int after = h.end;
+    if (after < tk.size() && tk.r.tokenSentence[after] == sentence && !covered[after]) {
+      if ("&".equals(tk.text.substring(tk.r.tokenStart[after], tk.r.tokenEnd[after]))
+          || tk.isNameWord(after, dictionary.commonWords)) {
+        return true;
+      }
+      if (tk.keys[after] != null && NAME_PARTICLES.contains(tk.keys[after]) && after + 1 < tk.size()
+          && tk.isNameWord(after + 1, dictionary.commonWords)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String stripDot(String k) {
+    return k.endsWith(".") ? k.substring(0, k.length() - 1) : k;
+  }
+
+  /** A single capital letter with a full stop: "P." */
+  private static boolean isInitial(String f) {
+    return f.length() == 2 && Character.isUpperCase(f.charAt(0)) && f.charAt(1) == '.';
   }
 
   /** A role followed by a name: the name is bound to the role (one mention over both). */
@@ -473,28 +539,30 @@ public final class ActorMatcher {
     h.dropped = true;
   }
 
-  /** Unknown capitalised words near the surname of someone resolved in the article. */
-  private void fuzzy(List<Hit> hits, Tokens tk, Map<String, String> people) {
-    if (people.isEmpty()) {
+  /**
+   * Unknown capitalised words near the surname of someone named in full or by role in the
+   * article ({@link #nearSurname}), or near a name a role bound ({@link #near}): a role's evidence
+   * allows the looser match.
+   */
+  private void fuzzy(List<Hit> hits, Tokens tk, Map<String, String> surnames, Map<String, String> bound) {
+    if (surnames.isEmpty() && bound.isEmpty()) {
       return;
     }
     boolean[] covered = covered(hits, tk.size());
     List<Hit> found = new ArrayList<>();
+    Set<String> common = dictionary.commonWords;
     for (int t = 0; t < tk.size(); t++) {
-      if (covered[t] || !tk.isNameWord(t, dictionary.commonWords) || tk.sentenceInitial(t)
-          || tk.keys[t].length() < 4 || (t + 1 < tk.size() && !covered[t + 1] && tk.isNameWord(t + 1, dictionary.commonWords)
-              && tk.r.tokenSentence[t + 1] == tk.r.tokenSentence[t])) {
-        continue; // only the last word of a name, and never a sentence's first word
+      if (covered[t] || !tk.isNameWord(t, common) || tk.sentenceInitial(t) || tk.keys[t].length() < 4) {
+        continue; // never a sentence's first word
       }
-      String person = null;
-      for (Map.Entry<String, String> p : people.entrySet()) {
-        if (p.getKey().indexOf(' ') < 0 && near(tk.keys[t], p.getKey())) {
-          if (person != null && !person.equals(p.getValue())) {
-            person = null; // near two people: neither
-            break;
-          }
-          person = p.getValue();
-        }
+      int next = t + 1;
+      if (next < tk.size() && !covered[next] && tk.r.tokenSentence[next] == tk.r.tokenSentence[t]
+          && (tk.isNameWord(next, common) || (tk.keys[next] != null && NAME_PARTICLES.contains(tk.keys[next])))) {
+        continue; // only the last word of a name
+      }
+      String person = nearest(tk.keys[t], bound, false);
+      if (person == null) {
+        person = nearest(tk.keys[t], surnames, true);
       }
       if (person != null) {
         Hit h = new Hit(null, null, t, t + 1);
@@ -506,6 +574,35 @@ public final class ActorMatcher {
       hits.addAll(found);
       hits.sort(java.util.Comparator.comparingInt(h -> h.start));
     }
+  }
+
+  /** The one person whose name (a key of {@code names}) is near {@code word}; null if none or two. */
+  private static String nearest(String word, Map<String, String> names, boolean strict) {
+    String person = null;
+    for (Map.Entry<String, String> p : names.entrySet()) {
+      if (p.getKey().indexOf(' ') < 0 && (strict ? nearSurname(word, p.getKey()) : near(word, p.getKey()))) {
+        if (person != null && !person.equals(p.getValue())) {
+          return null; // near two people: neither
+        }
+        person = p.getValue();
+      }
+    }
+    return person;
+  }
+
+  /**
+   * A misspelt dictionary surname, held to a stricter rule than a name a role bound, since short
+   * names one letter apart are often different people ("Osama"/"Obama") or words ("Charter"/
+   * "Charles"): the same first letter, at least 7 letters and an edit distance of 1, or at least
+   * 9 letters and a distance of 2 ("Gueterres" for "Guterres", "Stoltenbreg" for "Stoltenberg").
+   */
+  static boolean nearSurname(String a, String b) {
+    int len = Math.min(a.length(), b.length());
+    if (len < 7 || a.charAt(0) != b.charAt(0)) {
+      return false;
+    }
+    int max = len >= 9 ? 2 : 1;
+    return Math.abs(a.length() - b.length()) <= max && editDistance(a, b, max) <= max;
   }
 
   /**

@@ -227,20 +227,23 @@ public final class DictionaryLoader {
   /**
    * A person's surname tokens: the {@code surname} field, or the name's last word with the
    * lower-case particles before it ("von der Leyen"), suffixes such as "Jr." left out; Arabic
-   * "al-"/"bin" prefixes are dropped ("Assad").
+   * "al-"/"bin" prefixes are dropped ("Assad"). Monarchs, popes and names with "of" have none.
    */
   static List<String> surname(ActorDef a) {
     if (a.surname != null) {
       return Dictionary.foldedTokens(a.surname);
     }
     List<String> words = new ArrayList<>(List.of(a.name.trim().split("\\s+")));
+    if (words.size() == 1 || ROMAN.matcher(words.get(words.size() - 1)).matches() || words.contains("of")
+        || TITLE_WORDS.contains(words.get(0).toLowerCase(java.util.Locale.ROOT))) {
+      // a single name, a monarch's regnal number, "King Abdullah of Saudi Arabia", "Pope Francis":
+      // the last word is a given name, not a surname
+      return List.of();
+    }
     while (words.size() > 1 && SUFFIXES.contains(words.get(words.size() - 1).toLowerCase(java.util.Locale.ROOT))) {
       words.remove(words.size() - 1);
     }
     String last = words.get(words.size() - 1);
-    if (words.size() == 1 || ROMAN.matcher(last).matches()) {
-      return List.of(); // a single name, or a monarch's regnal number: no surname
-    }
     int dash = last.indexOf('-');
     if (dash > 0 && ARABIC_PREFIXES.contains(last.substring(0, dash).toLowerCase(java.util.Locale.ROOT))) {
       last = last.substring(dash + 1);
@@ -258,6 +261,8 @@ public final class DictionaryLoader {
   }
 
   private static final Pattern ROMAN = Pattern.compile("[IVX]+");
+  private static final Set<String> TITLE_WORDS = Set.of("king", "queen", "pope", "prince", "princess", "sheikh",
+      "emir", "sultan", "emperor", "empress", "crown");
   private static final Set<String> ARABIC_PREFIXES = Set.of("al", "el", "bin", "ibn");
 
   private static void addTitle(Dictionary d, String at, String title, String roleId, List<String> warnings) {

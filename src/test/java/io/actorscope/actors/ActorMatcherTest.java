@@ -74,6 +74,8 @@ class ActorMatcherTest {
         actor("ANTONIO_GUTERRES", "person", "António Guterres", List.of(), List.of(), List.of()),
         actor("GBR", "country", "United Kingdom", List.of(AliasDef.of("Britain")), List.of("British"), List.of()),
         actor("DOMINIC_RAAB", "person", "Dominic Raab", List.of(), List.of(), List.of()),
+        actor("BORIS_JOHNSON", "person", "Boris Johnson", List.of(), List.of(), List.of()),
+        actor("BARACK_OBAMA", "person", "Barack Obama", List.of(), List.of(), List.of()),
         actor("BILL_CLINTON", "person", "Bill Clinton", List.of(), List.of(), List.of()),
         actor("HILLARY_CLINTON", "person", "Hillary Clinton", List.of(), List.of(), List.of()),
         notAlone(actor("GORDON_BROWN", "person", "Gordon Brown", List.of(), List.of(), List.of())),
@@ -347,5 +349,22 @@ class ActorMatcherTest {
     assertEquals(List.of("Jordan=JOR/alias"), found("Jordan Signs Trade Deal", "2021-06-01"));
     // "LET US" is the pronoun
     assertEquals(List.of("US=USA/alias"), found("LET US ACT NOW, SAID THE US", "2021-06-01"));
+  }
+
+  @Test
+  void aSurnameInsideAnotherNameIsNobodys() {
+    assertEquals(List.of("Johnson=BORIS_JOHNSON/alias/surname_unique"), how("Then Mr. Johnson spoke.", "2021-06-01"));
+    assertEquals(List.of("Johnson=BORIS_JOHNSON/alias/surname_unique"), how("Then President Johnson spoke.", "2021-06-01"));
+    // a company, a first name or an initial before it, a name word after it, an article, a hyphen
+    for (String text : List.of("They bought Johnson & Johnson vaccines.", "Then Ellen Johnson spoke.",
+        "Then Marsha P. Johnson spoke.", "Then Johnson Sirleaf spoke.", "Then the Johnson family spoke.",
+        "Then Al-Johnson spoke.")) {
+      assertEquals(List.of(), how(text, "2021-06-01"), text);
+    }
+    // a near spelling of a short surname is another person ("Osama" is not "Obama")
+    assertEquals(List.of("Barack Obama=BARACK_OBAMA/alias/alias"),
+        how("Barack Obama spoke. Then Osama said so. And Osama bin Laden too.", "2021-06-01"));
+    assertTrue(ActorMatcher.nearSurname("gueterres", "guterres"));
+    assertTrue(!ActorMatcher.nearSurname("charter", "charles"));
   }
 }
