@@ -410,7 +410,14 @@ public final class ActorMatcher {
         return true;
       }
     }
+    if (ROMAN_NUMERAL.matcher(tk.folded[h.start]).matches()) {
+      return true; // "XI." heading a section, not Xi Jinping
+    }
     int after = h.end;
+    if (after + 1 < tk.size() && tk.r.tokenKind[after] == Tokenizer.POSSESSIVE && !covered[after + 1]
+        && tk.isNameWord(after + 1, dictionary.commonWords)) {
+      return true; // "Moore's Law"
+    }
     if (after < tk.size() && tk.r.tokenSentence[after] == sentence && !covered[after]) {
       if ("&".equals(tk.text.substring(tk.r.tokenStart[after], tk.r.tokenEnd[after]))
           || tk.isNameWord(after, dictionary.commonWords)) {
@@ -423,6 +430,8 @@ public final class ActorMatcher {
     }
     return false;
   }
+
+  private static final java.util.regex.Pattern ROMAN_NUMERAL = java.util.regex.Pattern.compile("[IVXLC]{2,}");
 
   private static String stripDot(String k) {
     return k.endsWith(".") ? k.substring(0, k.length() - 1) : k;
@@ -561,7 +570,8 @@ public final class ActorMatcher {
         continue; // only the last word of a name
       }
       String person = nearest(tk.keys[t], bound, false);
-      if (person == null) {
+      if (person == null && !surnames.containsKey(tk.keys[t])) {
+        // a dictionary surname written correctly was the surname rule's to take or leave
         person = nearest(tk.keys[t], surnames, true);
       }
       if (person != null) {
