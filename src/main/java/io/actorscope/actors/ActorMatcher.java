@@ -197,7 +197,12 @@ public final class ActorMatcher {
     Tokens tk = new Tokens(a.getText(), a.tokens());
     List<Hit> hits = find(tk);
     resolve(hits, tk, a);
-    boolean[] covered = covered(hits, tk.size());
+    Hit[] owner = new Hit[tk.size()];
+    for (Hit h : hits) {
+      for (int i = h.start; i < h.end; i++) {
+        owner[i] = h;
+      }
+    }
     Set<String> common = dictionary.commonWords;
     List<Name> out = new ArrayList<>();
     int n = tk.size();
@@ -205,7 +210,7 @@ public final class ActorMatcher {
     int checked = -1;
     boolean headline = false;
     while (t < n) {
-      if (covered[t] || !tk.isNameWord(t, common)) {
+      if (owner[t] != null || !startsName(tk, t, common)) {
         t++;
         continue;
       }
@@ -218,31 +223,72 @@ public final class ActorMatcher {
         t++;
         continue;
       }
+      int first = t;
       int last = t;
-      int count = 1;
+      boolean address = common.contains(tk.keys[t]) || ADDRESS.contains(stripDot(tk.keys[t]));
       int j = t + 1;
-      while (j < n && tk.r.tokenSentence[j] == sentence && !covered[j] && count < MAX_UNMATCHED_TOKENS) {
-        if (tk.isNameWord(j, common)) {
-          last = j;
-          count++;
-          j++;
+      while (j < n && tk.r.tokenSentence[j] == sentence && owner[j] == null && j - first < MAX_UNMATCHED_TOKENS) {
+        if (tk.isNameWord(j, common) || startsName(tk, j, common)) {
+          address &= common.contains(tk.keys[j]) || ADDRESS.contains(stripDot(tk.keys[j]));
+          last = j++;
         } else if ((tk.r.tokenKind[j] == Tokenizer.HYPHEN || (tk.keys[j] != null && CONNECTORS.contains(tk.folded[j])))
-            && j + 1 < n && tk.r.tokenSentence[j + 1] == sentence && !covered[j + 1] && tk.isNameWord(j + 1, common)) {
+            && j + 1 < n && tk.r.tokenSentence[j + 1] == sentence && owner[j + 1] == null && tk.isNameWord(j + 1, common)) {
           j++; // a connector counts only with a name word after it
         } else {
           break;
         }
       }
+      if (address || (first == last && tk.keys[first].length() < 2) || nextToSlash(tk, first, last)) {
+        t = last + 1; // "Excellency", "Mr. President", a stray letter
+        continue;
+      }
+      // a fragment of a longer name around an actor's ("Kingdom of Saudi Arabia"): report it whole
+      int from = first;
+      int to = last;
+      if (from > 0 && isNameActor(owner[from - 1]) && tk.r.tokenSentence[from - 1] == sentence) {
+        from = owner[from - 1].start;
+      }
+      int next = to + 1;
+      if (next + 1 < n && tk.keys[next] != null && "of".equals(tk.keys[next])) {
+        next++;
+      }
+      if (next < n && isNameActor(owner[next]) && owner[next].start == next && tk.r.tokenSentence[next] == sentence) {
+        to = owner[next].end - 1;
+      }
       StringBuilder key = new StringBuilder();
-      for (int i = t; i <= last; i++) {
+      for (int i = from; i <= to; i++) {
         if (tk.keys[i] != null) {
           key.append(key.length() == 0 ? "" : " ").append(tk.keys[i]);
         }
       }
-      out.add(new Name(tk.r.tokenStart[t], tk.r.tokenEnd[last], key.toString(), tk.sentenceInitial(t)));
-      t = last + 1;
+      out.add(new Name(tk.r.tokenStart[from], tk.r.tokenEnd[to], key.toString(), tk.sentenceInitial(from)));
+      t = to + 1;
     }
     return out;
+  }
+
+  /** Part of a document symbol ("A/75/PV.4"): touching a slash. */
+  private static boolean nextToSlash(Tokens tk, int first, int last) {
+    return (first > 0 && tk.r.tokenEnd[first - 1] == tk.r.tokenStart[first] && tk.text.charAt(tk.r.tokenStart[first] - 1) == '/')
+        || (last + 1 < tk.size() && tk.r.tokenStart[last + 1] == tk.r.tokenEnd[last] && tk.text.charAt(tk.r.tokenEnd[last]) == '/');
+  }
+
+  /** A hit naming an actor by its name (not a role or title): a longer unmatched name may contain it. */
+  private static boolean isNameActor(Hit h) {
+    return h != null && h.actor != null && h.roleId == null && !Dictionary.DEMONYM.equals(h.kind);
+  }
+
+  /**
+   * A word that can start an unmatched name: a name word, or a capitalised common word inside a
+   * sentence followed by a name word ("New York", "The Hague").
+   */
+  private static boolean startsName(Tokens tk, int t, Set<String> common) {
+    if (tk.isNameWord(t, common)) {
+      return true;
+    }
+    return tk.keys[t] != null && tk.r.tokenKind[t] == Tokenizer.WORD && common.contains(tk.keys[t])
+        && tk.isTitleCase(t) && !tk.sentenceInitial(t) && t + 1 < tk.size()
+        && tk.r.tokenSentence[t + 1] == tk.r.tokenSentence[t] && tk.isNameWord(t + 1, common);
   }
 
   /** Pass one: the longest phrase at each token, with one token of look-ahead. */
@@ -298,7 +344,7 @@ public final class ActorMatcher {
     }
     hits.removeIf(h -> h.dropped);
     for (Hit h : hits) {
-      if (h.entry == null || Dictionary.TITLE.equals(h.entry.kind)) {
+      if (h.entry == null || Dictionary.TITLE.equals(h.entry.kind) || Dictionary.NOT_AN_ACTOR.equals(h.entry.kind)) {
         continue;
       }
       if (h.entry.role) {
@@ -379,6 +425,16 @@ public final class ActorMatcher {
       "sultan", "senator", "ambassador", "secretary", "general", "judge", "professor", "prof", "excellency", "chairman",
       "chairwoman", "chair", "director", "governor", "mayor", "commissioner", "envoy", "comrade", "marshal", "colonel",
       "leader", "speaker", "foreign", "prime");
+  /** Forms of address and offices: a run made only of them is no missing actor ("His Excellency", "President"). */
+  private static final Set<String> ADDRESS = addressWords();
+
+  private static Set<String> addressWords() {
+    Set<String> s = new java.util.HashSet<>(HONORIFICS);
+    s.addAll(List.of("excellency", "excellencies", "majesty", "majesties", "highness", "highnesses", "delegates",
+        "ladies", "gentlemen", "distinguished", "honourable", "honorable", "vice", "deputy", "head", "heads"));
+    return Set.copyOf(s);
+  }
+
   /** Lower-case words that continue a name ("Osama bin Laden", "Charles de Gaulle"). */
   static final Set<String> NAME_PARTICLES = Set.of("bin", "ibn", "al", "el", "de", "da", "di", "del", "van", "von", "le", "la");
 

@@ -24,6 +24,8 @@ public final class Dictionary implements Serializable {
   public static final String ROLE_UNFILLED = "role_unfilled";
   /** A title without its body ("the Foreign Minister", "the head of the Foreign Ministry"): bound to a role named earlier. */
   static final String TITLE = "title";
+  /** A name that contains an actor's but is none ("Latin America"): covers its words, never a mention. */
+  static final String NOT_AN_ACTOR = "not_an_actor";
 
   /** An actor as the matcher needs it. */
   public static final class Actor implements Serializable {

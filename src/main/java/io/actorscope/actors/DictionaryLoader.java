@@ -68,8 +68,10 @@ public final class DictionaryLoader {
     List<ActorDef> actors = new ArrayList<>();
     List<RoleDef> roles = new ArrayList<>();
     Map<String, String> origin = new LinkedHashMap<>();
+    List<String> notActors = new ArrayList<>();
     for (String ref : refs) {
       DictionaryModel.File f = read(ref);
+      notActors.addAll(f.notActors);
       for (ActorDef a : f.actors) {
         checkId(ref, a.id, "actor");
         if (origin.put(a.id, ref) != null) {
@@ -85,7 +87,15 @@ public final class DictionaryLoader {
         roles.add(r);
       }
     }
-    return compile(actors, roles, origin);
+    Loaded loaded = compile(actors, roles, origin);
+    for (String phrase : notActors) {
+      String clash = loaded.dictionary.addPhrase(phrase, Dictionary.NOT_AN_ACTOR, false, Dictionary.NOT_AN_ACTOR,
+          CasePolicy.INITIAL);
+      if (clash != null) {
+        throw new DictionaryException("not_actors: '" + phrase + "' also names " + clash);
+      }
+    }
+    return loaded;
   }
 
   static DictionaryModel.File read(String ref) {

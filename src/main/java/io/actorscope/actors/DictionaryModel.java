@@ -14,6 +14,11 @@ public final class DictionaryModel {
   public static final class File {
     public List<ActorDef> actors = new ArrayList<>();
     public List<RoleDef> roles = new ArrayList<>();
+    /**
+     * Names that contain an actor's name but are no actor ("Latin America", "New Mexico"): matched
+     * so that the shorter name inside them is not, and never a mention.
+     */
+    public List<String> notActors = new ArrayList<>();
   }
 
   public static final class ActorDef {

@@ -26,6 +26,8 @@ public class UnmatchedName implements Serializable {
   private long lowerCase;
   /** lower_case is at least a tenth of mentions + lower_case: ranked after every real name. */
   private boolean commonPhrase;
+  /** name | document_or_event (a treaty, event or generic institution word) | common_phrase: the rank order. */
+  private String looksLike;
   private List<String> examples;
   private LocalDate firstDate;
   private LocalDate lastDate;
@@ -46,6 +48,8 @@ public class UnmatchedName implements Serializable {
   public void setLowerCase(long v) { lowerCase = v; }
   public boolean isCommonPhrase() { return commonPhrase; }
   public void setCommonPhrase(boolean v) { commonPhrase = v; }
+  public String getLooksLike() { return looksLike; }
+  public void setLooksLike(String v) { looksLike = v; }
   public List<String> getExamples() { return examples; }
   public void setExamples(List<String> v) { examples = v; }
   public LocalDate getFirstDate() { return firstDate; }

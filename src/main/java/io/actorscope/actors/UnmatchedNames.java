@@ -33,8 +33,11 @@ import scala.Tuple2;
 
 /**
  * The stale-dictionary report: capitalised names that no actor matched, counted over the run, so
- * that whoever keeps the dictionary sees what is missing. Real names come first: an occurrence at
- * the start of a sentence does not count (a capital there says nothing), and a name whose words
+ * that whoever keeps the dictionary sees what is missing. Names are ranked by the articles that
+ * use them, then by mentions, so that one speech repeating a name does not outrank a name many
+ * use. Real names come first: an occurrence at the start of a sentence does not count (a capital
+ * there says nothing), forms of address ("Excellency", "President") are left out, a name around
+ * an actor's is reported whole ("Kingdom of Saudi Arabia"), and a name whose words
  * also appear in lower case at least a tenth of the time ("Member States", "Government") is a
  * common phrase, ranked after every real name.
  */
@@ -45,6 +48,43 @@ public final class UnmatchedNames {
   static final int CONTEXT = 60;
   /** The lower-case share from which a name counts as a common phrase. */
   public static final double COMMON_SHARE = 0.1;
+
+  /** What a name looks like, in rank order: a name, a document, event or generic word, a common phrase. */
+  public static final String NAME = "name";
+  public static final String DOCUMENT = "document_or_event";
+  public static final String COMMON = "common_phrase";
+  static final List<String> ORDER = List.of(NAME, DOCUMENT, COMMON);
+  /**
+   * Last words of names of documents, events and eras rather than actors ("Paris Agreement",
+   * "Second World War"), and institutions' generic words used alone ("Assembly", "Council").
+   */
+  static final Set<String> DOCUMENT_WORDS = Set.of("charter", "agreement", "agreements", "convention", "conventions",
+      "goals", "goal", "agenda", "declaration", "treaty", "resolution", "resolutions", "war", "law", "act", "summit",
+      "conference", "initiative", "day", "report", "plan", "framework", "protocol", "accord", "accords", "programme",
+      "program", "strategy", "decade", "year", "pact", "compact", "covenant", "statute", "consensus", "vision", "sdgs",
+      "sdg", "olympics", "games", "cup", "prize", "award", "crisis", "pandemic");
+  static final Set<String> GENERIC_WORDS = Set.of("assembly", "council", "government", "committee", "court",
+      "commission", "parliament", "secretariat", "organization", "organisation", "state", "states", "nations", "god",
+      "chair", "member", "members", "republic", "kingdom", "federation", "union", "community", "people", "peoples");
+
+  /** The class of a name by its words (see {@link #DOCUMENT_WORDS}). */
+  static String looksLike(String key) {
+    String[] words = key.split(" ");
+    String last = words[words.length - 1];
+    if (DOCUMENT_WORDS.contains(last) || (words.length == 1 && GENERIC_WORDS.contains(last))) {
+      return DOCUMENT;
+    }
+    // the head of "X of Y", "X for Y", "X on Y": "Charter of the United Nations", "Heads of State"
+    for (int i = 1; i < words.length; i++) {
+      if (HEAD_ENDS.contains(words[i])) {
+        return DOCUMENT_WORDS.contains(words[i - 1]) || HEAD_WORDS.contains(words[i - 1]) ? DOCUMENT : NAME;
+      }
+    }
+    return NAME;
+  }
+
+  private static final Set<String> HEAD_ENDS = Set.of("of", "for", "on", "and");
+  private static final Set<String> HEAD_WORDS = Set.of("session", "sessions", "heads", "meeting", "states", "members");
 
   private UnmatchedNames() {}
 
@@ -85,11 +125,11 @@ public final class UnmatchedNames {
             mode(col("name")).as("name"),
             sum(when(col("sentenceInitial"), 0).otherwise(1)).as("mentions"),
             sum(when(col("sentenceInitial"), 1).otherwise(0)).as("sentenceInitial"),
-            count_distinct(col("articleId")).as("articles"),
+            count_distinct(when(col("sentenceInitial").equalTo(false), col("articleId"))).as("articles"),
             min("date").as("firstDate"), max("date").as("lastDate"),
             slice(collect_list("example"), 1, EXAMPLES).as("examples"))
         .filter(col("articles").geq(minArticles).and(col("mentions").gt(0)))
-        .orderBy(col("mentions").desc(), col("nameKey"))
+        .orderBy(col("articles").desc(), col("mentions").desc(), col("nameKey"))
         .limit(limit)
         .collectAsList(); // at most `limit` rows
     Set<String> keys = new HashSet<>();
@@ -108,11 +148,12 @@ public final class UnmatchedNames {
       u.setExamples(r.getList(7));
       u.setLowerCase(lower.getOrDefault(u.getNameKey(), 0L));
       u.setCommonPhrase(u.getLowerCase() >= COMMON_SHARE * (u.getLowerCase() + u.getMentions()));
+      u.setLooksLike(u.isCommonPhrase() ? COMMON : looksLike(u.getNameKey()));
       rows.add(u);
     }
-    rows.sort(Comparator.comparing(UnmatchedName::isCommonPhrase)
-        .thenComparing(Comparator.comparingLong(UnmatchedName::getMentions).reversed())
+    rows.sort(Comparator.comparingInt((UnmatchedName u) -> ORDER.indexOf(u.getLooksLike()))
         .thenComparing(Comparator.comparingLong(UnmatchedName::getArticles).reversed())
+        .thenComparing(Comparator.comparingLong(UnmatchedName::getMentions).reversed())
         .thenComparing(UnmatchedName::getNameKey));
     for (int i = 0; i < rows.size(); i++) {
       rows.get(i).setRank(i + 1);

@@ -37,18 +37,23 @@ class DictionaryReportTest {
     Dataset<AnalyzedArticle> text = articles(spark, "2021-06-01",
         "Russia met the Acme Widget Company today. Then the Acme Widget Company left. The Member States agreed.",
         "Then the Acme Widget Company of Ohio said no. All member states and member states, said the Member States.",
-        "Most member states, said Jordan. The Jordan Power plant in the Bank of England closed. Zorblat closed.",
-        "The Jordan Power plant and the Bank of England met Jens Stoltenberg. Zorblat closed.");
+        "Most member states, said Jordan. The Jordan Power plant in the Bank of England closed. Zorblat closed. "
+            + "They met under the Paris Agreement.",
+        "The Jordan Power plant and the Bank of England met Jens Stoltenberg. Zorblat closed. His Excellency "
+            + "spoke of the Paris Agreement.");
     // Worked out by hand (min_articles 2):
     //  acme widget company: 2 mentions, 1 article -> left out; "... of Ohio" is another, longer name
     //  zorblat: only ever starts a sentence -> left out
     //  jordan power: "Jordan" joined to "Power" is no country -> a name, 2 mentions in 2 articles
     //  bank of england: 2 mentions in 2 articles
+    //  paris agreement: 2 in 2, but a document -> after the names
+    //  his excellency: a form of address -> left out
     //  member states: 2 mentions in 2 articles, 3 times in lower case (>= a tenth) -> common phrase, last
     List<UnmatchedName> rows = UnmatchedNames.find(text, dictionary(spark), 2, 100).collectAsList();
-    assertEquals(List.of("1 bank of england 2/2 lower 0", "2 jordan power 2/2 lower 0", "3 member states 2/2 lower 3 common"),
+    assertEquals(List.of("1 bank of england 2/2 lower 0 name", "2 jordan power 2/2 lower 0 name",
+            "3 paris agreement 2/2 lower 0 document_or_event", "4 member states 2/2 lower 3 common_phrase"),
         rows.stream().map(r -> r.getRank() + " " + r.getNameKey() + " " + r.getMentions() + "/" + r.getArticles()
-            + " lower " + r.getLowerCase() + (r.isCommonPhrase() ? " common" : "")).collect(Collectors.toList()));
+            + " lower " + r.getLowerCase() + " " + r.getLooksLike()).collect(Collectors.toList()));
     UnmatchedName bank = rows.get(0);
     assertEquals("Bank of England", bank.getName());
     assertEquals(2, bank.getExamples().size());
