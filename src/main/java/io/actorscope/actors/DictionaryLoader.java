@@ -53,6 +53,12 @@ public final class DictionaryLoader {
     public final List<RoleDef> roles;
     /** Generated role phrases dropped because two roles produced the same words. */
     public final List<String> warnings;
+    /** CAMEO files read directly ({@code cameo:PATH}), with their counts. */
+    public final List<CameoReader.Result> imported = new ArrayList<>();
+    /** CAMEO agents of the loaded files (not matched on their own). */
+    public final List<DictionaryModel.AgentDef> agents = new ArrayList<>();
+    /** Phrases of yielding (imported) files skipped because another actor already claims them. */
+    public int yieldedPhrases;
 
     Loaded(Dictionary d, List<ActorDef> actors, List<RoleDef> roles, List<String> warnings) {
       this.dictionary = d;
@@ -64,12 +70,29 @@ public final class DictionaryLoader {
 
   private DictionaryLoader() {}
 
+  /** The prefix of a dictionary reference read as a TABARI/PETRARCH (CAMEO) file: {@code cameo:PATH}. */
+  public static final String CAMEO = "cameo:";
+
   public static Loaded load(List<String> refs) {
     List<ActorDef> actors = new ArrayList<>();
     List<RoleDef> roles = new ArrayList<>();
     Map<String, String> origin = new LinkedHashMap<>();
+    List<String[]> yieldingRefs = new ArrayList<>();
+    List<DictionaryModel.File> yieldingFiles = new ArrayList<>();
+    List<CameoReader.Result> cameo = new ArrayList<>();
+    List<String> cameoRefs = new ArrayList<>();
     for (String ref : refs) {
+      if (ref.startsWith(CAMEO)) {
+        cameo.add(readCameo(ref));
+        cameoRefs.add(ref);
+        continue;
+      }
       DictionaryModel.File f = read(ref);
+      if (f.yields) {
+        yieldingRefs.add(new String[] {ref});
+        yieldingFiles.add(f);
+        continue;
+      }
       for (ActorDef a : f.actors) {
         checkId(ref, a.id, "actor");
         if (origin.put(a.id, ref) != null) {
@@ -85,7 +108,67 @@ public final class DictionaryLoader {
         roles.add(r);
       }
     }
-    return compile(actors, roles, origin);
+    // Imported files come after our own, whatever their place in the list: ours win.
+    if (!cameo.isEmpty()) {
+      yieldingRefs.add(new String[] {String.join(", ", cameoRefs)});
+      yieldingFiles.add(CameoImport.toModel(cameo, actors));
+    }
+    List<Yield> yields = new ArrayList<>();
+    Set<String> importedIds = new HashSet<>();
+    List<DictionaryModel.AgentDef> agents = new ArrayList<>();
+    for (int i = 0; i < yieldingFiles.size(); i++) {
+      String ref = yieldingRefs.get(i)[0];
+      DictionaryModel.File f = yieldingFiles.get(i);
+      agents.addAll(f.agents);
+      if (!f.roles.isEmpty()) {
+        throw new DictionaryException(ref + ": a file with 'yields: true' cannot define roles");
+      }
+      for (ActorDef a : f.actors) {
+        checkId(ref, a.id, "actor");
+        boolean known = origin.containsKey(a.id);
+        if (!known) {
+          origin.put(a.id, ref);
+          actors.add(a);
+          importedIds.add(a.id);
+          yields.add(new Yield(a.id, AliasDef.of(a.name, CasePolicy.INITIAL), Dictionary.ALIAS));
+        }
+        for (AliasDef x : a.aliases) {
+          yields.add(new Yield(a.id, x, Dictionary.ALIAS));
+        }
+        for (AliasDef x : a.metonyms) {
+          yields.add(new Yield(a.id, x, Dictionary.METONYM));
+        }
+        for (AliasDef x : a.demonyms) {
+          yields.add(new Yield(a.id, x, Dictionary.DEMONYM));
+        }
+      }
+    }
+    Loaded l = compile(actors, roles, origin, importedIds, yields);
+    l.imported.addAll(cameo);
+    l.agents.addAll(agents);
+    return l;
+  }
+
+  /** A phrase of a yielding (imported) file: added after our own, skipped when already claimed. */
+  static final class Yield {
+    final String target;
+    final AliasDef alias;
+    final String kind;
+
+    Yield(String target, AliasDef alias, String kind) {
+      this.target = target;
+      this.alias = alias;
+      this.kind = kind;
+    }
+  }
+
+  static CameoReader.Result readCameo(String ref) {
+    String path = ref.substring(CAMEO.length());
+    try (InputStream in = Resources.open(path, "actors/", "")) {
+      return CameoReader.read(in, path.substring(path.lastIndexOf('/') + 1));
+    } catch (IOException e) {
+      throw new DictionaryException(ref + ": cannot read (" + e.getMessage() + ")");
+    }
   }
 
   static DictionaryModel.File read(String ref) {
@@ -106,6 +189,15 @@ public final class DictionaryLoader {
   }
 
   static Loaded compile(List<ActorDef> actors, List<RoleDef> roles, Map<String, String> origin) {
+    return compile(actors, roles, origin, Set.of(), List.of());
+  }
+
+  /**
+   * {@code imported}: ids of actors defined by a yielding file; their phrases, and every other
+   * phrase in {@code yields}, are added after our actors and roles, and skipped where already claimed.
+   */
+  static Loaded compile(List<ActorDef> actors, List<RoleDef> roles, Map<String, String> origin,
+      Set<String> imported, List<Yield> yields) {
     Dictionary d = new Dictionary();
     Map<String, ActorDef> byId = new LinkedHashMap<>();
     for (ActorDef a : actors) {
@@ -121,8 +213,14 @@ public final class DictionaryLoader {
     }
     for (ActorDef a : actors) {
       String at = origin.get(a.id) + ": actor " + a.id;
+      if (a.country != null && !byId.containsKey(a.country) && imported.contains(a.id)) {
+        a.country = null; // an imported actor's country that is not loaded: dropped, not an error
+      }
       if (a.country != null && !byId.containsKey(a.country)) {
         throw new DictionaryException(at + ": country " + a.country + " is not a known actor");
+      }
+      if (imported.contains(a.id)) {
+        continue; // an actor of an imported file: its phrases come last, see below
       }
       add(d, at, AliasDef.of(a.name), a.id, false, Dictionary.ALIAS);
       for (AliasDef x : a.aliases) {
@@ -180,7 +278,22 @@ public final class DictionaryLoader {
         }
       }
     }
-    return new Loaded(d, actors, roles, warnings);
+    int yielded = 0;
+    for (Yield y : yields) {
+      if (y.alias == null || y.alias.text == null || y.alias.text.isBlank()) {
+        continue;
+      }
+      if (!CasePolicy.isValid(y.alias.casePolicy)) {
+        throw new DictionaryException(origin.get(y.target) + ": actor " + y.target + ": case '"
+            + y.alias.casePolicy + "' of '" + y.alias.text + "' is not auto, initial or exact");
+      }
+      if (d.addPhrase(y.alias.text, y.target, false, y.kind, y.alias.casePolicy) != null) {
+        yielded++;
+      }
+    }
+    Loaded l = new Loaded(d, actors, roles, warnings);
+    l.yieldedPhrases = yielded;
+    return l;
   }
 
   private static void add(Dictionary d, String at, AliasDef x, String target, boolean role, String kind) {
