@@ -168,7 +168,32 @@ class CameoImportTest {
   }
 
   @Test
-  void aYieldingFileCannotDefineRolesAndAMissingFileIsNamed() {
+  void theImportCommandWritesYamlThatLoadsLikeTheFiles(@org.junit.jupiter.api.io.TempDir Path tmp) {
+    Path dir = SharedSpark.corpus("petrarch2");
+    Path out = tmp.resolve("cameo.yaml");
+    io.actorscope.testing.Cli c = io.actorscope.testing.Cli.run("import-cameo",
+        dir.resolve("Phoenix.International.actors.txt").toString(), dir.resolve("Phoenix.agents.txt").toString(),
+        "--output", out.toString());
+    assertEquals(0, c.exit, c.err);
+    assertTrue(c.out.contains("Phoenix.International.actors.txt: 7841 entries, 66 synonyms, 7896 codes (452 dated"), c.out);
+    List<String> viaYaml = new ArrayList<>(OURS);
+    viaYaml.add(out.toString());
+    List<String> direct = new ArrayList<>(OURS);
+    direct.add(DictionaryLoader.CAMEO + dir.resolve("Phoenix.International.actors.txt"));
+    direct.add(DictionaryLoader.CAMEO + dir.resolve("Phoenix.agents.txt"));
+    DictionaryLoader.Loaded a = DictionaryLoader.load(viaYaml);
+    DictionaryLoader.Loaded b = DictionaryLoader.load(direct);
+    assertEquals(b.dictionary.actors.keySet(), a.dictionary.actors.keySet());
+    assertEquals(b.dictionary.phraseCount(), a.dictionary.phraseCount());
+    assertEquals(b.yieldedPhrases, a.yieldedPhrases);
+    assertEquals(2244, a.agents.size());
+    // a missing input file is exit code 3
+    assertEquals(3, io.actorscope.testing.Cli.run("import-cameo", tmp.resolve("nope.txt").toString(), "--output",
+        tmp.resolve("x.yaml").toString()).exit);
+  }
+
+  @Test
+  void aMissingCameoFileIsNamed() {
     DictionaryLoader.DictionaryException e = assertThrows(DictionaryLoader.DictionaryException.class,
         () -> DictionaryLoader.load(List.of("builtin:countries.yaml", "cameo:/nonexistent/x.actors.txt")));
     assertTrue(e.getMessage().startsWith("cameo:/nonexistent/x.actors.txt: cannot read"), e.getMessage());
