@@ -40,6 +40,12 @@ public final class CameoImport {
       "de", "da", "di", "du", "del", "della", "der", "den", "des", "van", "von", "la", "le", "bin", "ibn",
       "bint", "of", "the", "and", "for", "on", "in", "to", "y", "e", "i", "und", "et", "against", "with");
 
+  private static final java.util.regex.Pattern BODY_WORDS = java.util.regex.Pattern.compile(
+      "(?i)(^|_|\\s)(MINIST|ASSEMBL|COUNCIL|PARTY|ARMY|FORCE|COMMITTEE|COURT|BANK|GOVERNMENT|DEPARTMENT|OFFICE|"
+      + "AGENCY|SERVICE|COMMISSION|UNION|FRONT|MOVEMENT|ORGANI[SZ]ATION|PARLIAMENT|POLICE|CABINET|SENATE|CONGRESS|"
+      + "ALLIANCE|BRIGADE|GROUP|INSTITUTE|AUTHORITY|BOARD|COALITION|GUARD|LEAGUE|ASSOCIATION|CORPORATION|COMPANY|"
+      + "NATIONAL|REPUBLIC|STATE|PROVINCE|REGION|CITY|SECURITY|INTELLIGENCE|DIRECTORATE|BUREAU|CHAMBER|JUNTA)");
+
   private CameoImport() {}
 
   /** The code → id table (comments with #, tab separated). */
@@ -118,7 +124,7 @@ public final class CameoImport {
             a = new ActorDef();
             a.id = id;
             a.name = phrase(e.primary).text;
-            a.type = type(e.codes, current, table, ourById);
+            a.type = type(e.primary, e.codes, current);
             String c = current == null || current.code.length() < 3 ? null : current.code.substring(0, 3);
             ActorDef country = c == null ? null : ourById.get(mappedCountry(c, table, ourById));
             if (country != null && !"country".equals(a.type)) {
@@ -191,21 +197,26 @@ public final class CameoImport {
 
   /**
    * Our actor type from CAMEO codes (a heuristic: CAMEO does not say what is a person): a bare
-   * three-letter code is a country; a code with ELI (elites), or a closed date range, marks a person;
+   * three-letter code is a country; a code with ELI (elites), or a closed date range, marks a person,
+   * and so does any dated code on a name without a word of a body (ministry, council, party, ...);
    * IGO… an intergovernmental body; MED media; BUS/MNC a company; REB/INS/UAF/SEP an armed group;
    * anything else an organisation.
    */
-  static String type(List<CameoReader.Code> codes, CameoReader.Code current, Map<String, String> table,
-      Map<String, ActorDef> ours) {
+  static String type(String primary, List<CameoReader.Code> codes, CameoReader.Code current) {
     String c = current == null ? "" : current.code;
     if (c.length() == 3 && c.chars().allMatch(Character::isLetter) && !c.equals("IGO") && !c.equals("MNC")
         && !c.equals("NGO") && !c.equals("ELI")) {
       return "country";
     }
+    boolean dated = false;
     for (CameoReader.Code x : codes) {
       if (chunks(x.code).contains("ELI") || x.from != null && x.to != null) {
         return "person";
       }
+      dated |= x.dated();
+    }
+    if (dated && primary != null && !BODY_WORDS.matcher(primary).find()) {
+      return "person"; // "HAIDAR_AL_ABADI [IRQGOV >140908]": dated, and no word of a body in the name
     }
     List<String> ch = chunks(c);
     if (c.startsWith("IGO")) {
