@@ -46,6 +46,11 @@ public final class CameoImport {
       + "ALLIANCE|BRIGADE|GROUP|INSTITUTE|AUTHORITY|BOARD|COALITION|GUARD|LEAGUE|ASSOCIATION|CORPORATION|COMPANY|"
       + "NATIONAL|REPUBLIC|STATE|PROVINCE|REGION|CITY|SECURITY|INTELLIGENCE|DIRECTORATE|BUREAU|CHAMBER|JUNTA)");
 
+  private static final java.util.regex.Pattern NOT_ID = java.util.regex.Pattern.compile("[^A-Z0-9]+");
+  private static final java.util.regex.Pattern EDGE_UNDERSCORES = java.util.regex.Pattern.compile("^_+|_+$");
+  private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern AFTER_HYPHEN = java.util.regex.Pattern.compile("(?<=-)");
+
   private CameoImport() {}
 
   /** The code → id table (comments with #, tab separated). */
@@ -70,7 +75,7 @@ public final class CameoImport {
   /** The normalised form used to decide whether two phrases are the same name. */
   static String norm(String phrase) {
     String s = MatchKey.key(MatchKey.fold(phrase.replace('_', ' ').replace('-', ' ')));
-    s = s.replaceAll("\\s+", " ").strip();
+    s = BLANKS.matcher(s).replaceAll(" ").strip();
     return s.startsWith("the ") ? s.substring(4) : s;
   }
 
@@ -243,8 +248,8 @@ public final class CameoImport {
   }
 
   static String idPart(String primary) {
-    String s = MatchKey.fold(primary).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
-    s = s.replaceAll("^_+|_+$", "");
+    String s = NOT_ID.matcher(MatchKey.fold(primary).toUpperCase(Locale.ROOT)).replaceAll("_");
+    s = EDGE_UNDERSCORES.matcher(s).replaceAll("");
     return s.isEmpty() ? "X" : s;
   }
 
@@ -258,7 +263,7 @@ public final class CameoImport {
         continue;
       }
       StringBuilder b = new StringBuilder();
-      for (String part : w.split("(?<=-)")) { // keep the hyphens
+      for (String part : AFTER_HYPHEN.split(w)) { // keep the hyphens
         String bare = part.endsWith("-") ? part.substring(0, part.length() - 1) : part;
         String lower = bare.toLowerCase(Locale.ROOT);
         if (PARTICLES.contains(lower) || bare.isEmpty()) {

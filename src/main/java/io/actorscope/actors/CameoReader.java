@@ -44,6 +44,8 @@ import java.util.regex.Pattern;
  */
 public final class CameoReader {
   private static final Pattern CODE = Pattern.compile("\\[([^\\]]*)\\]");
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
+  private static final Pattern BLANK_AFTER_SIGN = Pattern.compile("([<>])\\s+");
 
   private CameoReader() {}
 
@@ -249,8 +251,8 @@ public final class CameoReader {
     while (m.find()) {
       String raw = m.group(1).strip();
       // "[EGYGOV > 140608]": a blank after < or > is read as if absent
-      String norm = raw.replaceAll("([<>])\\s+", "$1");
-      String[] parts = norm.split("\\s+");
+      String norm = raw.indexOf('<') < 0 && raw.indexOf('>') < 0 ? raw : BLANK_AFTER_SIGN.matcher(raw).replaceAll("$1");
+      String[] parts = BLANKS.split(norm);
       if (parts[0].isEmpty()) {
         r.warnings.add(at + ": empty code; skipped");
         continue;
@@ -410,7 +412,7 @@ public final class CameoReader {
   /** A phrase's words: underscores and blanks both separate words. */
   public static List<String> words(String phrase) {
     List<String> out = new ArrayList<>();
-    for (String w : phrase.replace('_', ' ').trim().split("\\s+")) {
+    for (String w : BLANKS.split(phrase.replace('_', ' ').trim())) {
       if (!w.isEmpty()) {
         out.add(w);
       }
