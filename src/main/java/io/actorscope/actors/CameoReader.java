@@ -285,6 +285,9 @@ public final class CameoReader {
         if (from != null || to != null) {
           r.datedCodes++;
         }
+        if (from != null && to != null && from.isAfter(to)) {
+          r.warnings.add(at + ": [" + raw + "] ends before it begins (as PETRARCH2 reads the dates)");
+        }
         if (parts.length > 2) {
           r.warnings.add(at + ": extra text in [" + raw + "] ignored");
         }

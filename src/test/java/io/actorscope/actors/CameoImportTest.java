@@ -163,8 +163,8 @@ class CameoImportTest {
         found(ours, "The Kremlin and Minsk. Byelorussia. Hamid Karzai spoke."));
     // CAMEO capitals are not required: names match with an initial capital, not in lower case
     assertEquals(List.of(), found(both, "hamid karzai"));
-    // a CAMEO person with the UN's current code stays a person (shares no name with the UN)
-    assertTrue(both.dictionary.actors.containsKey("CAMEO_BAN_KI_MOON"));
+    // Countries.actors.txt:43200 BAN_KI_MOON_ [KORGOVBUS 041001-061130]: a closed range marks a person
+    assertEquals("person", both.dictionary.actors.get("CAMEO_BAN_KI_MOON").type);
   }
 
   @Test
@@ -190,6 +190,27 @@ class CameoImportTest {
     // a missing input file is exit code 3
     assertEquals(3, io.actorscope.testing.Cli.run("import-cameo", tmp.resolve("nope.txt").toString(), "--output",
         tmp.resolve("x.yaml").toString()).exit);
+  }
+
+  @Test
+  void theJobLoadsCameoFilesDirectly(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path intl = SharedSpark.corpus("petrarch2").resolve("Phoenix.International.actors.txt");
+    SharedSpark.spark();
+    Path out = tmp.resolve("out");
+    String dicts = "actors.dictionaries=[" + String.join(", ", OURS) + ", cameo:" + intl + "]";
+    io.actorscope.testing.Cli c = io.actorscope.testing.Cli.run("run", "--input", "sample/seed.jsonl", "--format", "jsonl",
+        "--output", out.toString(), "--set", dicts, "--set", "topics.enabled=false");
+    assertEquals(0, c.exit, c.err);
+    List<String> refs = new ArrayList<>(OURS);
+    refs.add(DictionaryLoader.CAMEO + intl);
+    int expected = DictionaryLoader.load(refs).actors.size();
+    try (io.actorscope.testing.DuckDb db = new io.actorscope.testing.DuckDb(out)) {
+      assertEquals(List.of(Integer.toString(expected)), db.rows("SELECT count(*) FROM " + db.table("actors")));
+      // International.actors.txt:34 SECRETARY-GENERAL_BAN_KI-MOON, codes [IGOUNO >20070101] and a closed
+      // [KORGOVBUS …-20061201]: the UN's current code, but no name of the UN, so not our UN: a CAMEO person
+      assertEquals(List.of("person"), db.rows("SELECT type FROM " + db.table("actors")
+          + " WHERE actor_id = 'CAMEO_SECRETARY_GENERAL_BAN_KI_MOON'"));
+    }
   }
 
   @Test
