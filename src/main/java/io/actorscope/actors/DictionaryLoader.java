@@ -115,6 +115,8 @@ public final class DictionaryLoader {
     }
     List<Yield> yields = new ArrayList<>();
     Set<String> importedIds = new HashSet<>();
+    Set<String> roleIds = new HashSet<>();
+    roles.forEach(r -> roleIds.add(r.id));
     List<DictionaryModel.AgentDef> agents = new ArrayList<>();
     for (int i = 0; i < yieldingFiles.size(); i++) {
       String ref = yieldingRefs.get(i)[0];
@@ -126,6 +128,9 @@ public final class DictionaryLoader {
       for (ActorDef a : f.actors) {
         checkId(ref, a.id, "actor");
         boolean known = origin.containsKey(a.id);
+        if (known && roleIds.contains(a.id)) {
+          throw new DictionaryException(ref + ": actor " + a.id + " reuses the id of role defined in " + origin.get(a.id));
+        }
         if (!known) {
           origin.put(a.id, ref);
           actors.add(a);
