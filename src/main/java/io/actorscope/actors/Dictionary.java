@@ -144,6 +144,29 @@ public final class Dictionary implements Serializable {
     return phrases;
   }
 
+  /** Every phrase of the trie as written in its dictionary (role phrases as generated), with its kind. */
+  public void forEachPhrase(java.util.function.BiConsumer<String, String> action) {
+    java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      Node n = todo.pop();
+      if (n.entries != null) {
+        for (Entry e : n.entries) {
+          action.accept(e.phrase, e.kind);
+        }
+      }
+      if (n.next != null) {
+        n.next.values().forEach(todo::push);
+      }
+    }
+  }
+
+  /** The actor's type, or null for an unknown id. */
+  public String actorType(String id) {
+    Actor a = actors.get(id);
+    return a == null ? null : a.type;
+  }
+
   void addActor(Actor a) {
     actors.put(a.id, a);
   }

@@ -53,6 +53,12 @@ public final class DictionaryLoader {
     public final List<RoleDef> roles;
     /** Generated role phrases dropped because two roles produced the same words. */
     public final List<String> warnings;
+    /** CAMEO files read directly ({@code cameo:PATH}), with their counts. */
+    public final List<CameoReader.Result> imported = new ArrayList<>();
+    /** CAMEO agents of the loaded files (not matched on their own). */
+    public final List<DictionaryModel.AgentDef> agents = new ArrayList<>();
+    /** Phrases of yielding (imported) files skipped because another actor already claims them. */
+    public int yieldedPhrases;
 
     Loaded(Dictionary d, List<ActorDef> actors, List<RoleDef> roles, List<String> warnings) {
       this.dictionary = d;
@@ -64,14 +70,31 @@ public final class DictionaryLoader {
 
   private DictionaryLoader() {}
 
+  /** The prefix of a dictionary reference read as a TABARI/PETRARCH (CAMEO) file: {@code cameo:PATH}. */
+  public static final String CAMEO = "cameo:";
+
   public static Loaded load(List<String> refs) {
     List<ActorDef> actors = new ArrayList<>();
     List<RoleDef> roles = new ArrayList<>();
     Map<String, String> origin = new LinkedHashMap<>();
     List<String> notActors = new ArrayList<>();
+    List<String[]> yieldingRefs = new ArrayList<>();
+    List<DictionaryModel.File> yieldingFiles = new ArrayList<>();
+    List<CameoReader.Result> cameo = new ArrayList<>();
+    List<String> cameoRefs = new ArrayList<>();
     for (String ref : refs) {
+      if (ref.startsWith(CAMEO)) {
+        cameo.add(readCameo(ref));
+        cameoRefs.add(ref);
+        continue;
+      }
       DictionaryModel.File f = read(ref);
       notActors.addAll(f.notActors);
+      if (f.yields) {
+        yieldingRefs.add(new String[] {ref});
+        yieldingFiles.add(f);
+        continue;
+      }
       for (ActorDef a : f.actors) {
         checkId(ref, a.id, "actor");
         if (origin.put(a.id, ref) != null) {
@@ -87,15 +110,77 @@ public final class DictionaryLoader {
         roles.add(r);
       }
     }
-    Loaded loaded = compile(actors, roles, origin);
+    // Imported files come after our own, whatever their place in the list: ours win.
+    if (!cameo.isEmpty()) {
+      yieldingRefs.add(new String[] {String.join(", ", cameoRefs)});
+      yieldingFiles.add(CameoImport.toModel(cameo, actors));
+    }
+    List<Yield> yields = new ArrayList<>();
+    // names that are no actor come right after ours, before any imported phrase ("New Mexico" is a
+    // name of the United States in CAMEO)
     for (String phrase : notActors) {
-      String clash = loaded.dictionary.addPhrase(phrase, Dictionary.NOT_AN_ACTOR, false, Dictionary.NOT_AN_ACTOR,
-          CasePolicy.INITIAL);
-      if (clash != null) {
-        throw new DictionaryException("not_actors: '" + phrase + "' also names " + clash);
+      yields.add(new Yield(Dictionary.NOT_AN_ACTOR, AliasDef.of(phrase, CasePolicy.INITIAL), Dictionary.NOT_AN_ACTOR));
+    }
+    Set<String> importedIds = new HashSet<>();
+    Set<String> roleIds = new HashSet<>();
+    roles.forEach(r -> roleIds.add(r.id));
+    List<DictionaryModel.AgentDef> agents = new ArrayList<>();
+    for (int i = 0; i < yieldingFiles.size(); i++) {
+      String ref = yieldingRefs.get(i)[0];
+      DictionaryModel.File f = yieldingFiles.get(i);
+      agents.addAll(f.agents);
+      if (!f.roles.isEmpty()) {
+        throw new DictionaryException(ref + ": a file with 'yields: true' cannot define roles");
+      }
+      for (ActorDef a : f.actors) {
+        checkId(ref, a.id, "actor");
+        boolean known = origin.containsKey(a.id);
+        if (known && roleIds.contains(a.id)) {
+          throw new DictionaryException(ref + ": actor " + a.id + " reuses the id of role defined in " + origin.get(a.id));
+        }
+        if (!known) {
+          origin.put(a.id, ref);
+          actors.add(a);
+          importedIds.add(a.id);
+          yields.add(new Yield(a.id, AliasDef.of(a.name, CasePolicy.INITIAL), Dictionary.ALIAS));
+        }
+        for (AliasDef x : a.aliases) {
+          yields.add(new Yield(a.id, x, Dictionary.ALIAS));
+        }
+        for (AliasDef x : a.metonyms) {
+          yields.add(new Yield(a.id, x, Dictionary.METONYM));
+        }
+        for (AliasDef x : a.demonyms) {
+          yields.add(new Yield(a.id, x, Dictionary.DEMONYM));
+        }
       }
     }
-    return loaded;
+    Loaded l = compile(actors, roles, origin, importedIds, yields);
+    l.imported.addAll(cameo);
+    l.agents.addAll(agents);
+    return l;
+  }
+
+  /** A phrase of a yielding (imported) file: added after our own, skipped when already claimed. */
+  static final class Yield {
+    final String target;
+    final AliasDef alias;
+    final String kind;
+
+    Yield(String target, AliasDef alias, String kind) {
+      this.target = target;
+      this.alias = alias;
+      this.kind = kind;
+    }
+  }
+
+  static CameoReader.Result readCameo(String ref) {
+    String path = ref.substring(CAMEO.length());
+    try (InputStream in = Resources.open(path, "actors/", "")) {
+      return CameoReader.read(in, path.substring(path.lastIndexOf('/') + 1));
+    } catch (IOException e) {
+      throw new DictionaryException(ref + ": cannot read (" + e.getMessage() + ")");
+    }
   }
 
   static DictionaryModel.File read(String ref) {
@@ -116,6 +201,15 @@ public final class DictionaryLoader {
   }
 
   static Loaded compile(List<ActorDef> actors, List<RoleDef> roles, Map<String, String> origin) {
+    return compile(actors, roles, origin, Set.of(), List.of());
+  }
+
+  /**
+   * {@code imported}: ids of actors defined by a yielding file; their phrases, and every other
+   * phrase in {@code yields}, are added after our actors and roles, and skipped where already claimed.
+   */
+  static Loaded compile(List<ActorDef> actors, List<RoleDef> roles, Map<String, String> origin,
+      Set<String> imported, List<Yield> yields) {
     Dictionary d = new Dictionary();
     Map<String, ActorDef> byId = new LinkedHashMap<>();
     for (ActorDef a : actors) {
@@ -133,8 +227,14 @@ public final class DictionaryLoader {
     }
     for (ActorDef a : actors) {
       String at = origin.get(a.id) + ": actor " + a.id;
+      if (a.country != null && !byId.containsKey(a.country) && imported.contains(a.id)) {
+        a.country = null; // an imported actor's country that is not loaded: dropped, not an error
+      }
       if (a.country != null && !byId.containsKey(a.country)) {
         throw new DictionaryException(at + ": country " + a.country + " is not a known actor");
+      }
+      if (imported.contains(a.id)) {
+        continue; // an actor of an imported file: its phrases come last, see below
       }
       AliasDef name = AliasDef.of(a.name);
       name.nameLike = a.nameLike;
@@ -203,9 +303,27 @@ public final class DictionaryLoader {
         }
       }
     }
-    // surnames last: every alias, place and role phrase wins over a surname on the same words
+    int yielded = 0;
+    for (Yield y : yields) {
+      if (y.alias == null || y.alias.text == null || y.alias.text.isBlank()) {
+        continue;
+      }
+      if (!CasePolicy.isValid(y.alias.casePolicy)) {
+        throw new DictionaryException(origin.get(y.target) + ": actor " + y.target + ": case '"
+            + y.alias.casePolicy + "' of '" + y.alias.text + "' is not auto, initial or exact");
+      }
+      String clash = d.addPhrase(y.alias.text, y.target, false, y.kind, y.alias.casePolicy);
+      if (clash != null && Dictionary.NOT_AN_ACTOR.equals(y.target)) {
+        throw new DictionaryException("not_actors: '" + y.alias.text + "' also names " + clash);
+      }
+      if (clash != null) {
+        yielded++;
+      }
+    }
+    // surnames last: every alias, place and role phrase (ours or imported) wins over a surname on the
+    // same words; imported people get none (CAMEO's guesses at who is a person are rough)
     for (ActorDef a : actors) {
-      if ("person".equals(a.type)) {
+      if ("person".equals(a.type) && !imported.contains(a.id)) {
         List<String> surname = surname(a);
         if (!surname.isEmpty() && Character.isUpperCase(surname.get(0).codePointAt(0))
             && !(surname.size() == 1 && COMMON_WORDS.contains(MatchKey.key(surname.get(0))))) {
@@ -214,7 +332,9 @@ public final class DictionaryLoader {
       }
     }
     d.commonWords.addAll(COMMON_WORDS);
-    return new Loaded(d, actors, roles, warnings);
+    Loaded l = new Loaded(d, actors, roles, warnings);
+    l.yieldedPhrases = yielded;
+    return l;
   }
 
   private static final Set<String> SUFFIXES = Set.of("jr", "jr.", "sr", "sr.", "ii", "iii", "iv");

@@ -19,6 +19,13 @@ public final class DictionaryModel {
      * so that the shorter name inside them is not, and never a mention.
      */
     public List<String> notActors = new ArrayList<>();
+    /**
+     * True for imported dictionaries (CAMEO): a phrase another file claims is skipped rather than an
+     * error, and an actor id another file defines gets this file's phrases as extra aliases.
+     */
+    public boolean yields;
+    /** CAMEO agents (role nouns such as PRESIDENT → ~GOVPRS); kept, not matched on their own. */
+    public List<AgentDef> agents = new ArrayList<>();
   }
 
   public static final class ActorDef {
@@ -36,6 +43,22 @@ public final class DictionaryModel {
     /** The name is also a personal or company name (Jordan, Georgia, Chad): see {@link AliasDef#nameLike}. */
     public boolean nameLike;
     public String note;
+    /** CAMEO codes with their validity, from an import (see CameoReader). */
+    public List<CodeDef> codes = new ArrayList<>();
+  }
+
+  /** A CAMEO code; {@code from}/{@code to} inclusive, absent = open. */
+  public static final class CodeDef {
+    public String code;
+    public LocalDate from;
+    public LocalDate to;
+  }
+
+  /** A CAMEO agent: phrases and the code they add to an actor's code, after it or (prefix) before it. */
+  public static final class AgentDef {
+    public String code;
+    public boolean prefix;
+    public List<String> phrases = new ArrayList<>();
   }
 
   /** An alias: a plain string, or {text, case}. */

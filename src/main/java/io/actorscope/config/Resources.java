@@ -19,6 +19,10 @@ public final class Resources {
 
   /** Opens {@code ref}: builtin:NAME resolves to actorscope/conf/{folder}NAME{suffix} on the classpath. */
   public static InputStream open(String ref, String folder, String suffix) throws IOException {
+    if (ref.startsWith("cameo:")) { // a CAMEO dictionary (see DictionaryLoader.CAMEO): the file behind it
+      ref = ref.substring("cameo:".length());
+      suffix = "";
+    }
     if (ref.startsWith(BUILTIN)) {
       String name = ROOT + folder + ref.substring(BUILTIN.length());
       if (!name.endsWith(suffix)) {

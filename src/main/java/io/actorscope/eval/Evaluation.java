@@ -1,0 +1,440 @@
+package io.actorscope.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.actorscope.actors.ActorMatcher;
+import io.actorscope.actors.Dictionary;
+import io.actorscope.actors.MatchKey;
+import io.actorscope.actors.Mention;
+import io.actorscope.config.Resources;
+import io.actorscope.io.Article;
+import io.actorscope.text.TextAnalyzer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Scores the actor matcher against gold data: re3d (mention spans), Reuters-21578 (document-level
+ * codes) and the seed article (its 13 actors). Each article goes through the job's own per-article
+ * path: {@link TextAnalyzer#analyze(Article, int)} then {@link ActorMatcher#match}, as the actors
+ * stage does in each partition.
+ */
+public final class Evaluation {
+  public static final List<String> RE3D_TYPES = List.of("Person", "Organisation", "Location", "Nationality");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Dictionary dictionary;
+  private final Set<String> kinds;
+  private final int minTermLength;
+
+  public Evaluation(Dictionary dictionary, Set<String> kinds, int minTermLength) {
+    this.dictionary = dictionary;
+    this.kinds = kinds;
+    this.minTermLength = minTermLength;
+  }
+
+  /**
+   * The job's per-article path: tokenise, match. The text is used as given: re3d's offsets refer to
+   * it (the re3d result counts the documents ingest's NFC step would change: none in re3d-dev).
+   */
+  public List<Mention> match(String id, LocalDate date, String text) {
+    Article a = new Article();
+    a.setId(id);
+    a.setDate(date);
+    a.setDatePrecision(date == null ? null : "day");
+    a.setText(text);
+    return new ActorMatcher(dictionary, kinds).match(TextAnalyzer.analyze(a, minTermLength));
+  }
+
+  /** The re3d type a mention claims: demonyms are Nationality, roles and people Person, countries Location, the rest Organisation. */
+  public static String re3dType(Mention m) {
+    String kind = m.getMatchKind();
+    if (Dictionary.DEMONYM.equals(kind)) {
+      return "Nationality";
+    }
+    if (Dictionary.ROLE.equals(kind) || Dictionary.ROLE_UNFILLED.equals(kind) || "person".equals(m.getActorType())) {
+      return "Person";
+    }
+    if ("country".equals(m.getActorType())) {
+      return "Location";
+    }
+    return "Organisation";
+  }
+
+  /**
+   * The gold types a mention may hit: its own, and for a country (or its capital as a metonym) also
+   * Organisation, since re3d marks a state acting ("Russia said") as either.
+   */
+  public static Set<String> compatible(Mention m) {
+    String t = re3dType(m);
+    return "Location".equals(t) ? Set.of("Location", "Organisation") : Set.of(t);
+  }
+
+  /** The form in which a gold surface and a dictionary phrase are compared for coverage. */
+  public static String norm(String s) {
+    String f = MatchKey.key(MatchKey.fold(s)).replace('-', ' ').replace('\u2019', '\'');
+    f = f.replaceAll("\\s+", " ").strip();
+    return f.startsWith("the ") ? f.substring(4) : f;
+  }
+
+  // ---------------------------------------------------------------- re3d
+
+  /** A gold span. */
+  public static final class Gold {
+    public final String doc;
+    public final int begin;
+    public final int end;
+    public final String type;
+    public final String value;
+
+    Gold(String doc, int begin, int end, String type, String value) {
+      this.doc = doc;
+      this.begin = begin;
+      this.end = end;
+      this.type = type;
+      this.value = value;
+    }
+  }
+
+  /** Per re3d type: our mentions claiming it and how many hit; gold mentions, covered, found. */
+  public static final class TypeScore {
+    public int predicted;
+    public int correct;
+    public int gold;
+    public int covered;
+    public int found;
+    public int foundAll;
+    public final Map<String, Integer> falsePositives = new TreeMap<>();
+    public final Map<String, Integer> misses = new TreeMap<>();
+
+    public double precision() {
+      return predicted == 0 ? Double.NaN : (double) correct / predicted;
+    }
+
+    public double recall() {
+      return covered == 0 ? Double.NaN : (double) found / covered;
+    }
+  }
+
+  public static final class Re3dResult {
+    public final Map<String, TypeScore> byType = new LinkedHashMap<>();
+    public int documents;
+    /** Gold spans whose text in the document is not their value (none expected). */
+    public int misaligned;
+    /** Documents whose text NFC changes (offsets could then shift). */
+    public int notNfc;
+
+    Re3dResult() {
+      for (String t : RE3D_TYPES) {
+        byType.put(t, new TypeScore());
+      }
+    }
+
+    public TypeScore total() {
+      TypeScore t = new TypeScore();
+      for (TypeScore s : byType.values()) {
+        t.predicted += s.predicted;
+        t.correct += s.correct;
+        t.gold += s.gold;
+        t.covered += s.covered;
+        t.found += s.found;
+        t.foundAll += s.foundAll;
+      }
+      return t;
+    }
+  }
+
+  /** Reads JSON lines (a byte-order mark on the first line is skipped). */
+  static List<JsonNode> jsonLines(Path p) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+      String l = line.startsWith("\uFEFF") ? line.substring(1) : line;
+      if (!l.isBlank()) {
+        out.add(JSON.readTree(l));
+      }
+    }
+    return out;
+  }
+
+  /** The normalised phrases of the dictionary: a gold mention is covered if its text is one of them. */
+  public Set<String> coveredForms() {
+    Set<String> forms = new HashSet<>();
+    dictionary.forEachPhrase((p, k) -> forms.add(norm(p)));
+    return forms;
+  }
+
+  public Re3dResult re3d(Path dir) throws IOException {
+    Re3dResult r = new Re3dResult();
+    Set<String> forms = coveredForms();
+    List<Path> folders;
+    try (Stream<Path> s = Files.list(dir)) {
+      folders = s.filter(p -> Files.isRegularFile(p.resolve("documents.json"))).sorted().toList();
+    }
+    for (Path folder : folders) {
+      Map<String, List<Gold>> gold = new HashMap<>();
+      Set<String> seen = new HashSet<>();
+      for (JsonNode e : jsonLines(folder.resolve("entities.json"))) {
+        String type = e.path("type").asText();
+        if (!RE3D_TYPES.contains(type)) {
+          continue;
+        }
+        String doc = e.path("documentId").asText();
+        int b = e.path("begin").asInt();
+        int en = e.path("end").asInt();
+        if (seen.add(doc + "|" + b + "|" + en + "|" + type)) {
+          gold.computeIfAbsent(doc, k -> new ArrayList<>()).add(new Gold(doc, b, en, type, e.path("value").asText()));
+        }
+      }
+      for (JsonNode d : jsonLines(folder.resolve("documents.json"))) {
+        String id = d.path("_id").asText();
+        String text = d.path("text").asText();
+        r.documents++;
+        if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+          r.notNfc++;
+        }
+        List<Gold> gs = gold.getOrDefault(id, List.of());
+        for (Gold g : gs) {
+          if (g.end > text.length() || !text.substring(g.begin, g.end).equals(g.value)) {
+            r.misaligned++;
+          }
+        }
+        List<Mention> ms = match(id, null, text);
+        for (Mention m : ms) {
+          TypeScore s = r.byType.get(re3dType(m));
+          s.predicted++;
+          Set<String> ok = compatible(m);
+          boolean hit = gs.stream().anyMatch(g -> ok.contains(g.type) && g.begin < m.getEnd() && m.getStart() < g.end);
+          if (hit) {
+            s.correct++;
+          } else {
+            s.falsePositives.merge(m.getSurface() + " → " + m.getActorId() + " (" + m.getMatchKind() + ")", 1, Integer::sum);
+          }
+        }
+        for (Gold g : gs) {
+          TypeScore s = r.byType.get(g.type);
+          s.gold++;
+          boolean covered = forms.contains(norm(g.value));
+          boolean found = ms.stream().anyMatch(m -> compatible(m).contains(g.type) && g.begin < m.getEnd() && m.getStart() < g.end);
+          if (covered) {
+            s.covered++;
+            if (found) {
+              s.found++;
+            } else {
+              s.misses.merge(g.value, 1, Integer::sum);
+            }
+          }
+          if (found) {
+            s.foundAll++;
+          }
+        }
+      }
+    }
+    return r;
+  }
+
+  // ---------------------------------------------------------------- Reuters-21578
+
+  public static final class CodeScore {
+    /** Documents annotated for this category (at least one code of it). */
+    public int documents;
+    /** (document, actor) pairs: predicted among the category's actors, correct, gold (mapped), found. */
+    public int predicted;
+    public int correct;
+    public int gold;
+    public int found;
+    public final Map<String, Integer> falsePositives = new TreeMap<>();
+    public final Map<String, Integer> misses = new TreeMap<>();
+
+    public double precision() {
+      return predicted == 0 ? Double.NaN : (double) correct / predicted;
+    }
+
+    public double recall() {
+      return gold == 0 ? Double.NaN : (double) found / gold;
+    }
+  }
+
+  public static final List<String> REUTERS_CATEGORIES = List.of("PLACES", "PEOPLE", "ORGS");
+  private static final Pattern DOC = Pattern.compile("<REUTERS(.*?)</REUTERS>", Pattern.DOTALL);
+  private static final DateTimeFormatter REUTERS_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH);
+
+  /** category → reuters code → actor id, from conf/eval/reuters-codes.tsv. */
+  public static Map<String, Map<String, String>> reutersCodes() throws IOException {
+    Map<String, Map<String, String>> m = new LinkedHashMap<>();
+    try (InputStream in = Resources.open("builtin:reuters-codes.tsv", "eval/", ".tsv");
+        BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = br.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        m.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(f[1], f[2]);
+      }
+    }
+    return m;
+  }
+
+  static String unescape(String s) {
+    return s.replaceAll("&#\\d+;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+  }
+
+  static String element(String doc, String tag) {
+    int a = doc.indexOf("<" + tag);
+    if (a < 0) {
+      return null;
+    }
+    int b = doc.indexOf('>', a);
+    int c = doc.indexOf("</" + tag + ">", b);
+    return c < 0 ? null : doc.substring(b + 1, c);
+  }
+
+  static List<String> codes(String doc, String tag) {
+    List<String> out = new ArrayList<>();
+    String inner = element(doc, tag);
+    if (inner != null) {
+      Matcher m = Pattern.compile("<D>(.*?)</D>").matcher(inner);
+      while (m.find()) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
+  public Map<String, CodeScore> reuters(Path dir) throws IOException {
+    Map<String, Map<String, String>> table = reutersCodes();
+    Map<String, CodeScore> out = new LinkedHashMap<>();
+    Map<String, Set<String>> range = new HashMap<>();
+    for (String c : REUTERS_CATEGORIES) {
+      out.put(c, new CodeScore());
+      range.put(c, new HashSet<>(table.getOrDefault(c, Map.of()).values()));
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.getFileName().toString().matches("reut2-\\d+\\.sgm")).sorted().toList();
+    }
+    for (Path f : files) {
+      String sgml = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+      Matcher d = DOC.matcher(sgml);
+      while (d.find()) {
+        String doc = d.group(1);
+        String title = element(doc, "TITLE");
+        String body = element(doc, "BODY");
+        if (title == null && body == null) {
+          continue;
+        }
+        String text = Normalizer.normalize(unescape((title == null ? "" : title.strip() + "\n\n")
+            + (body == null ? "" : body)), Normalizer.Form.NFC);
+        LocalDate date = null;
+        String ds = element(doc, "DATE");
+        if (ds != null) {
+          try {
+            date = LocalDate.parse(ds.strip().split("\\s+")[0], REUTERS_DATE);
+          } catch (RuntimeException e) {
+            date = null;
+          }
+        }
+        Set<String> found = new LinkedHashSet<>();
+        List<Mention> ms = match("reuters", date, text);
+        for (Mention m : ms) {
+          found.add(m.getActorId());
+        }
+        for (String c : REUTERS_CATEGORIES) {
+          List<String> gc = codes(doc, c);
+          if (gc.isEmpty()) {
+            continue;
+          }
+          CodeScore s = out.get(c);
+          s.documents++;
+          Set<String> gold = new HashSet<>();
+          for (String code : gc) {
+            String id = table.getOrDefault(c, Map.of()).get(code);
+            if (id != null) {
+              gold.add(id);
+            }
+          }
+          s.gold += gold.size();
+          for (String id : gold) {
+            if (found.contains(id)) {
+              s.found++;
+            } else {
+              s.misses.merge(id, 1, Integer::sum);
+            }
+          }
+          for (String id : found) {
+            if (range.get(c).contains(id)) {
+              s.predicted++;
+              if (gold.contains(id)) {
+                s.correct++;
+              } else {
+                s.falsePositives.merge(id, 1, Integer::sum);
+              }
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- seed
+
+  public static final class SeedResult {
+    public final Map<String, String> expected = new LinkedHashMap<>();
+    public final Set<String> found = new LinkedHashSet<>();
+    public final List<String> missing = new ArrayList<>();
+    public final List<Mention> mentions = new ArrayList<>();
+  }
+
+  /** The seed article's expected actors: conf/eval/seed-expected.tsv (id, how the article writes it). */
+  public static Map<String, String> seedExpected() throws IOException {
+    Map<String, String> m = new LinkedHashMap<>();
+    try (InputStream in = Resources.open("builtin:seed-expected.tsv", "eval/", ".tsv");
+        BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = br.readLine()) != null) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          String[] f = line.split("\t");
+          m.put(f[0], f.length > 1 ? f[1] : "");
+        }
+      }
+    }
+    return m;
+  }
+
+  public SeedResult seed(Path file, LocalDate date) throws IOException {
+    SeedResult r = new SeedResult();
+    r.expected.putAll(seedExpected());
+    String text = Normalizer.normalize(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), Normalizer.Form.NFC);
+    r.mentions.addAll(match("seed", date, text));
+    for (Mention m : r.mentions) {
+      r.found.add(m.getActorId());
+    }
+    for (String id : r.expected.keySet()) {
+      if (!r.found.contains(id)) {
+        r.missing.add(id);
+      }
+    }
+    return r;
+  }
+}
