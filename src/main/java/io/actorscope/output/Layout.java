@@ -9,8 +9,59 @@ package io.actorscope.output;
 final class Layout {
   private Layout() {}
 
-  /** Positions in [0, 1] x [0, 1], one per node. */
+  /**
+   * Positions in [0, 1] x [0, 1], one per node. Each connected component is laid out on its own and
+   * the components are packed into a grid of cells (largest first), so that many small
+   * components (the usual picture of "strongest pairs") do not shrink to dots around a ring.
+   */
   static double[][] forceDirected(int n, int[][] edges, int iterations) {
+    int[] comp = new int[n];
+    java.util.Arrays.fill(comp, -1);
+    java.util.List<java.util.List<Integer>> comps = new java.util.ArrayList<>();
+    for (int s = 0; s < n; s++) {
+      if (comp[s] >= 0) {
+        continue;
+      }
+      java.util.List<Integer> members = new java.util.ArrayList<>();
+      java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(java.util.List.of(s));
+      comp[s] = comps.size();
+      while (!todo.isEmpty()) {
+        int v = todo.pop();
+        members.add(v);
+        for (int[] e : edges) {
+          int w = e[0] == v ? e[1] : e[1] == v ? e[0] : -1;
+          if (w >= 0 && comp[w] < 0) {
+            comp[w] = comps.size();
+            todo.push(w);
+          }
+        }
+      }
+      comps.add(members);
+    }
+    comps.sort((a, b) -> b.size() - a.size());
+    int cols = (int) Math.ceil(Math.sqrt(comps.size()));
+    int rows = (int) Math.ceil((double) comps.size() / cols);
+    double[][] p = new double[n][2];
+    for (int c = 0; c < comps.size(); c++) {
+      java.util.List<Integer> members = comps.get(c);
+      java.util.List<int[]> local = new java.util.ArrayList<>();
+      for (int[] e : edges) {
+        if (members.contains(e[0])) {
+          local.add(new int[] {members.indexOf(e[0]), members.indexOf(e[1])});
+        }
+      }
+      double[][] q = component(members.size(), local.toArray(new int[0][]), iterations);
+      double cellX = (c % cols + 0.5) / cols;
+      double cellY = (c / cols + 0.5) / rows;
+      for (int i = 0; i < members.size(); i++) {
+        p[members.get(i)][0] = cellX + (q[i][0] - 0.5) * 0.7 / cols;
+        p[members.get(i)][1] = cellY + (q[i][1] - 0.5) * 0.7 / rows;
+      }
+    }
+    return stretch(p);
+  }
+
+  private static double[][] component(int n, int[][] edges, int iterations) {
     double[][] p = new double[n][2];
     for (int i = 0; i < n; i++) {
       double a = 2 * Math.PI * i / Math.max(1, n);
@@ -20,7 +71,7 @@ final class Layout {
     if (n < 2) {
       return p;
     }
-    double k = 1.3 * Math.sqrt(1.0 / n);
+    double k = 2.5 * Math.sqrt(1.0 / n);
     double t = 0.1;
     for (int it = 0; it < iterations; it++) {
       double[][] disp = new double[n][2];
@@ -59,7 +110,11 @@ final class Layout {
       }
       t = Math.max(0.002, t * 0.985);
     }
-    // stretch to fill the unit square
+    return stretch(p);
+  }
+
+  /** Scales positions to fill the unit square. */
+  private static double[][] stretch(double[][] p) {
     double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
     for (double[] q : p) {
       minX = Math.min(minX, q[0]);
