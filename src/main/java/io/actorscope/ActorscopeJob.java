@@ -17,6 +17,7 @@ import io.actorscope.cooccurrence.Cooccurrence;
 import io.actorscope.cooccurrence.PairRow;
 import io.actorscope.io.Ingest;
 import io.actorscope.output.RunManifest;
+import io.actorscope.output.RunReport;
 import io.actorscope.output.Tables;
 import io.actorscope.text.AnalyzedArticle;
 import io.actorscope.text.TextAnalyzer;
@@ -82,6 +83,22 @@ public final class ActorscopeJob {
         // never hide the run's own error behind this one
         LOG.error("could not write the manifest to {}: {}", RunManifest.redact(config.run.output), e.toString());
       }
+      writeReport();
+    }
+  }
+
+  /** OUTPUT/_runs/&lt;run_id&gt;.html beside the manifest; a failure here is logged, never thrown. */
+  private void writeReport() {
+    try {
+      spark.sparkContext().setJobGroup("report", "run report", false);
+      String where = RunReport.write(spark, config.run.output, manifest, batchId(config.inputs));
+      manifest.put("report", where);
+      LOG.info("report written to {}", where);
+    } catch (java.io.IOException | RuntimeException e) {
+      // never hide the run's own error behind this one
+      LOG.error("could not write the run report: {}", e.toString());
+    } finally {
+      spark.sparkContext().clearJobGroup();
     }
   }
 

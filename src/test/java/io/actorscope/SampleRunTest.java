@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.actorscope.output.Tables;
 import io.actorscope.testing.Cli;
+import io.actorscope.testing.Chromium;
 import io.actorscope.testing.DuckDb;
+import io.actorscope.testing.ReportPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,6 +110,60 @@ class SampleRunTest {
           + " ON t.date = r.date AND t.scope = r.scope AND t.actor_a = r.aa AND t.actor_b = r.bb"
           + " WHERE abs(t.pmi - r.pmi) > 1e-9"));
     }
+  }
+
+  /**
+   * The run report: it opens in headless Chromium without a console message, leaves a screenshot in
+   * target/report-screenshots/, and its top actors and strongest pairs equal what DuckDB recomputes
+   * from the mentions table.
+   */
+  @Test
+  void runReportOpensInChromiumAndAgreesWithTheMentions() throws Exception {
+    ReportPage report = ReportPage.of(out);
+    assertEquals(manifest.get("run_id").asText() + ".html", report.path.getFileName().toString());
+    try (DuckDb db = new DuckDb(out)) {
+      String m = db.table(Tables.MENTIONS);
+      List<String> top = db.rows("SELECT actor_id, count(*), count(DISTINCT article_id) FROM " + m
+          + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10");
+      List<String> shown = new java.util.ArrayList<>();
+      report.data.get("top_actors").forEach(a -> shown.add(a.get("id").asText() + "|" + a.get("mentions").asLong()
+          + "|" + a.get("articles").asLong()));
+      assertEquals(top, shown);
+      // pooled over all articles at article scope, at least 1% of the 965 articles (10) in common
+      long units = db.count("SELECT count(*) FROM " + db.table(Tables.ARTICLES));
+      assertEquals(10, report.data.get("min_support").asLong());
+      List<String> pairs = db.rows("WITH u AS (SELECT DISTINCT article_id, actor_id FROM " + m + "),"
+          + " n AS (SELECT actor_id, count(*) AS c FROM u GROUP BY 1),"
+          + " p AS (SELECT x.actor_id AS a, y.actor_id AS b, count(*) AS ab FROM u x JOIN u y"
+          + "  ON x.article_id = y.article_id AND x.actor_id < y.actor_id GROUP BY ALL HAVING count(*) >= 10)"
+          + " SELECT a, b, ab, na.c, nb.c, round(ln(ab * " + units + " / (na.c * nb.c)) / -ln(ab / " + units + "), 9) AS npmi"
+          + " FROM p JOIN n na ON na.actor_id = a JOIN n nb ON nb.actor_id = b ORDER BY npmi DESC, ab DESC, a, b LIMIT 30");
+      List<String> drawn = new java.util.ArrayList<>();
+      report.data.get("pairs").forEach(p -> drawn.add(p.get("a").asText() + "|" + p.get("b").asText() + "|"
+          + p.get("count_ab").asLong() + "|" + p.get("count_a").asLong() + "|" + p.get("count_b").asLong() + "|"
+          + new java.math.BigDecimal(p.get("npmi").asDouble()).setScale(9, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
+      assertEquals(pairs.size(), drawn.size());
+      for (int i = 0; i < pairs.size(); i++) {
+        String[] x = pairs.get(i).split("\\|");
+        String[] y = drawn.get(i).split("\\|");
+        assertEquals(String.join("|", java.util.Arrays.copyOf(x, 5)), String.join("|", java.util.Arrays.copyOf(y, 5)));
+        assertEquals(Double.parseDouble(x[5]), Double.parseDouble(y[5]), 1e-8, pairs.get(i));
+      }
+    }
+    // 12 topics (jobs/sample.yaml) of 8 terms; mean mixtures sum to 1
+    assertEquals(12, report.data.get("topics").size());
+    double prevalence = 0;
+    for (JsonNode t : report.data.get("topics")) {
+      assertEquals(8, t.get("terms").size());
+      prevalence += t.get("prevalence").asDouble();
+    }
+    assertEquals(1.0, prevalence, 1e-6);
+    assertEquals("year", report.data.get("trend_bucket").asText());
+    Chromium chromium = Chromium.require();
+    report.opensCleanlyIn(chromium);
+    Path png = Path.of("target", "report-screenshots", "sample-report.png");
+    chromium.screenshot(report.path, png, 1100, 4400);
+    assertTrue(Files.size(png) > 50_000, "a screenshot with content: " + Files.size(png) + " bytes");
   }
 
   @Test

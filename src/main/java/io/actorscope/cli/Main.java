@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "actorscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Turns piles of news text into facts about actors: mentions, counts, co-occurrence, topics.",
-    subcommands = {RunCommand.class, ImportCameoCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, QueryCommand.class, EvaluateCommand.class, ImportCameoCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int JOB_FAILED = 1;

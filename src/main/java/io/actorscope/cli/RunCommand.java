@@ -101,6 +101,7 @@ public final class RunCommand implements Callable<Integer> {
     Map<String, Object> c = m.counts();
     return String.format("actorscope: run %s succeeded: read %s, accepted %s, quarantined %s, duplicates %s, mentions %s%n"
             + "actorscope: manifest %s", m.get("run_id"), c.get("read"), c.get("accepted"), c.get("quarantined"),
-        c.get("duplicates"), c.get("mentions"), m.get("manifest"));
+        c.get("duplicates"), c.get("mentions"), m.get("manifest"))
+        + (m.get("report") != null ? String.format("%nactorscope: report %s", m.get("report")) : "");
   }
 }
