@@ -23,7 +23,8 @@ import java.util.Set;
  *       spelling) with the holder's name, otherwise the role stays on its body;
  *   <li>a title without its body ("the Foreign Minister", "the head of the Foreign Ministry") is
  *       the role of that title named in the same or the previous {@value #TITLE_WINDOW} sentences
- *       ({@code title_antecedent}); with none it is not a mention;
+ *       ({@code title_antecedent}); with none, the one role that carries the title if only one does
+ *       ({@code title_unique}, "the Foreign Secretary"); otherwise it is not a mention;
  *   <li>a surname alone is the person of that surname named in full (or by role) anywhere in the
  *       article ({@code surname}); otherwise, if only one person in the dictionary has it and the
  *       person's entry allows it, that person ({@code surname_unique});
@@ -41,6 +42,7 @@ public final class ActorMatcher {
   public static final String BY_ROLE_HOLDER = "role_holder";
   public static final String BY_ROLE_NAME = "role_name";
   public static final String BY_TITLE = "title_antecedent";
+  public static final String BY_TITLE_UNIQUE = "title_unique";
   public static final String BY_SURNAME = "surname";
   public static final String BY_SURNAME_UNIQUE = "surname_unique";
   public static final String BY_FUZZY = "fuzzy";
@@ -382,7 +384,7 @@ public final class ActorMatcher {
       if (h.surnameOf != null && !h.dropped) {
         resolveSurname(h, tk, people);
       } else if (h.entry != null && Dictionary.TITLE.equals(h.entry.kind)) {
-        resolveTitle(h, hits, i, tk);
+        resolveTitle(h, hits, i, tk, a);
       }
     }
     fuzzy(hits, tk, fromDictionary, bound);
@@ -585,7 +587,7 @@ public final class ActorMatcher {
     h.resolvedBy = by;
   }
 
-  private void resolveTitle(Hit h, List<Hit> hits, int i, Tokens tk) {
+  private void resolveTitle(Hit h, List<Hit> hits, int i, Tokens tk, AnalyzedArticle a) {
     List<String> group = dictionary.titleGroups.get(h.entry.target);
     int sentence = tk.r.tokenSentence[h.start];
     for (int j = i - 1; j >= 0; j--) {
@@ -600,6 +602,19 @@ public final class ActorMatcher {
         h.resolvedBy = BY_TITLE;
         return;
       }
+    }
+    if (group.size() == 1) {
+      // a title only one role in the dictionary carries ("the Foreign Secretary") is that role
+      Dictionary.Role role = dictionary.roles.get(group.get(0));
+      h.roleId = role.id;
+      h.actor = holder(role, a.getDate(), a.getDatePrecision());
+      h.kind = Dictionary.ROLE;
+      if (h.actor == null) {
+        h.actor = role.body;
+        h.kind = Dictionary.ROLE_UNFILLED;
+      }
+      h.resolvedBy = BY_TITLE_UNIQUE;
+      return;
     }
     h.dropped = true;
   }

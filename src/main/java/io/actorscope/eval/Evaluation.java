@@ -83,10 +83,16 @@ public final class Evaluation {
 
   /**
    * The gold types a mention may hit: its own, and for a country (or its capital as a metonym) also
-   * Organisation, since re3d marks a state acting ("Russia said") as either.
+   * Organisation, since re3d marks a state acting ("Russia said") as either; a plural demonym also
+   * Organisation.
    */
   public static Set<String> compatible(Mention m) {
     String t = re3dType(m);
+    if ("Nationality".equals(t) && m.getPhrase() != null && m.getPhrase().endsWith("s")) {
+      // a plural demonym is the people of a country, a group: re3d labels "Iraqis", "Syrians" (9 in
+      // re3d-dev) Organisation, never Nationality
+      return Set.of("Nationality", "Organisation");
+    }
     return "Location".equals(t) ? Set.of("Location", "Organisation") : Set.of(t);
   }
 
