@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "actorscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Turns piles of news text into facts about actors: mentions, counts, co-occurrence, topics.",
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SweepCommand.class, BenchTopicsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int JOB_FAILED = 1;
