@@ -66,7 +66,8 @@ public final class BenchTopicsCommand extends CorpusCommand implements Callable<
       for (Row d : r.docTopics.select("articleId", "dominantTopic").collectAsList()) {
         ourDominant.put(d.getString(0), d.isNullAt(1) ? -1 : d.getInt(1));
       }
-      List<String> labels = new ArrayList<>(new java.util.TreeSet<>(docs.stream().map(d -> String.valueOf(d.get(1))).toList()));
+      List<String> labels = new ArrayList<>(new java.util.TreeSet<>(docs.stream().filter(d -> d.get(1) != null)
+          .map(d -> d.getString(1)).toList()));
       List<List<String>> texts = new ArrayList<>();
       List<Integer> ours = new ArrayList<>();
       for (Row d : docs) {
@@ -135,7 +136,7 @@ public final class BenchTopicsCommand extends CorpusCommand implements Callable<
     long[][] c = new long[k][labels.size()];
     for (int i = 0; i < docs.size(); i++) {
       int t = dominant.get(i);
-      if (t >= 0) {
+      if (t >= 0 && docs.get(i).get(1) != null) { // articles without a label are not judged
         c[t][labels.indexOf(String.valueOf(docs.get(i).get(1)))]++;
       }
     }
