@@ -50,10 +50,12 @@ public final class SweepCommand extends CorpusCommand implements Callable<Intege
     SparkSession spark = RunCommand.session(config);
     try {
       Dataset<AnalyzedArticle> text = articles(spark);
+      System.err.print("actorscope: sweep progress\n" + Sweep.HEADER);
       List<Sweep.Row1> rows = Sweep.run(text, mentions(spark, text), config.topics, config.text.minTermLength, ks,
           optimizers.isEmpty() ? List.of(config.topics.optimizer) : optimizers,
           maxIters.isEmpty() ? List.of(config.topics.maxIter) : maxIters,
-          rates.isEmpty() ? List.of(config.topics.subsamplingRate) : rates, heldOut);
+          rates.isEmpty() ? List.of(config.topics.subsamplingRate) : rates, heldOut,
+          r -> System.err.print(Sweep.line(r)));
       System.out.print(Sweep.table(rows));
       rows.stream().filter(r -> r.chosen).findFirst().ifPresent(r -> System.out.println("actorscope: chosen k=" + r.k
           + " (" + r.optimizer + ", max_iter " + r.maxIter + ")"));

@@ -55,6 +55,13 @@ public final class Sweep {
   public static List<Row1> run(Dataset<AnalyzedArticle> articles, Dataset<Mention> mentions, JobConfig.Topics cfg,
       int minTermLength, List<Integer> ks, List<String> optimizers, List<Integer> maxIters, List<Double> rates,
       double heldOut) {
+    return run(articles, mentions, cfg, minTermLength, ks, optimizers, maxIters, rates, heldOut, r -> { });
+  }
+
+  /** As above, handing each setting's row to {@code progress} as soon as it is scored. */
+  public static List<Row1> run(Dataset<AnalyzedArticle> articles, Dataset<Mention> mentions, JobConfig.Topics cfg,
+      int minTermLength, List<Integer> ks, List<String> optimizers, List<Integer> maxIters, List<Double> rates,
+      double heldOut, java.util.function.Consumer<Row1> progress) {
     TopicTokens.Settings s = TopicModeler.settings(cfg, minTermLength);
     Dataset<Row> marked = TopicTokens.marked(articles, mentions, s).persist(StorageLevel.MEMORY_AND_DISK());
     if (cfg.bigrams.enabled) {
@@ -107,6 +114,7 @@ public final class Sweep {
             row.meanUmass = sc.stream().mapToDouble(x -> x.umass).average().orElse(Double.NaN);
             row.minNpmiWindow = sc.stream().mapToDouble(x -> x.npmiWindow).min().orElse(Double.NaN);
             out.add(row);
+            progress.accept(row);
           }
         }
       }
@@ -133,15 +141,20 @@ public final class Sweep {
     }
   }
 
+  public static final String HEADER = "| k | optimizer | max_iter | subsampling | fit s | held-out log-perplexity | mean NPMI (window) | min NPMI (window) | mean NPMI (doc) | mean UMass | chosen |\n"
+      + "|---|---|---|---|---|---|---|---|---|---|---|\n";
+
   public static String table(List<Row1> rows) {
-    StringBuilder b = new StringBuilder();
-    b.append("| k | optimizer | max_iter | subsampling | fit s | held-out log-perplexity | mean NPMI (window) | min NPMI (window) | mean NPMI (doc) | mean UMass | chosen |\n");
-    b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    StringBuilder b = new StringBuilder(HEADER);
     for (Row1 r : rows) {
-      b.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %.1f | %.3f | %.4f | %.4f | %.4f | %.3f | %s |%n", r.k, r.optimizer,
-          r.maxIter, Double.isNaN(r.subsamplingRate) ? "-" : String.valueOf(r.subsamplingRate), r.seconds,
-          r.heldOutLogPerplexity, r.meanNpmiWindow, r.minNpmiWindow, r.meanNpmiDocument, r.meanUmass, r.chosen ? "**yes**" : ""));
+      b.append(line(r));
     }
     return b.toString();
+  }
+
+  public static String line(Row1 r) {
+    return String.format(Locale.ROOT, "| %d | %s | %d | %s | %.1f | %.3f | %.4f | %.4f | %.4f | %.3f | %s |%n", r.k, r.optimizer,
+        r.maxIter, Double.isNaN(r.subsamplingRate) ? "-" : String.valueOf(r.subsamplingRate), r.seconds,
+        r.heldOutLogPerplexity, r.meanNpmiWindow, r.minNpmiWindow, r.meanNpmiDocument, r.meanUmass, r.chosen ? "**yes**" : "");
   }
 }
