@@ -115,7 +115,7 @@ public final class ActorscopeJob {
     writeCounts(mentions);
     reportDictionaryGaps(text, mentions, dict);
     writeCooccurrence(mentions, text);
-    writeTopics(text);
+    writeTopics(text, mentions);
     mentions.unpersist();
     text.unpersist();
   }
@@ -195,10 +195,34 @@ public final class ActorscopeJob {
   }
 
   private void writeCooccurrence(Dataset<Mention> mentions, Dataset<AnalyzedArticle> text) {
-    phase("cooccurrence", "actor co-occurrence", () -> {
-      Dataset<PairRow> pairs = Cooccurrence.compute(mentions, text, config.cooccurrence.scopes,
-          config.cooccurrence.minCount);
+    phase("cooccurrence", "actor co-occurrence, top partners and the actor graph", () -> {
+      JobConfig.Cooccurrence cfg = config.cooccurrence;
+      Dataset<PairRow> pairs = Cooccurrence.compute(mentions, text, cfg.scopes, cfg.minCount, cfg.windowWidth);
       tables.writeByDate(Tables.COOCCURRENCE, pairs);
+      // the same pairs over the whole run (one null date), for partners and the graph
+      Dataset<Mention> allMentions = mentions.withColumn("date", org.apache.spark.sql.functions.lit(null).cast("date"))
+          .as(Mention.ENCODER);
+      Dataset<AnalyzedArticle> allText = text.withColumn("date", org.apache.spark.sql.functions.lit(null).cast("date"))
+          .as(AnalyzedArticle.ENCODER);
+      Dataset<PairRow> runWide = Cooccurrence.compute(allMentions, allText, cfg.scopes, 1, cfg.windowWidth)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      tables.writeWhole(Tables.ACTOR_PARTNERS, io.actorscope.cooccurrence.Partners.top(runWide, cfg.partners));
+      if (cfg.graph.enabled) {
+        Map<String, String[]> names = new java.util.HashMap<>();
+        dictionary.actors.forEach(a -> {
+          ActorRow row = ActorRow.of(a);
+          names.put(row.getActorId(), new String[] {row.getName(), row.getType()});
+        });
+        String file = tables.path(Tables.GRAPHS) + "/actors-" + cfg.graph.scope + ".graphml";
+        long[] g = io.actorscope.cooccurrence.GraphExport.write(runWide, cfg.graph, names, file,
+            spark.sparkContext().hadoopConfiguration());
+        Map<String, Object> gm = new LinkedHashMap<>();
+        gm.put("path", RunManifest.redact(file));
+        gm.put("nodes", g[0]);
+        gm.put("edges", g[1]);
+        manifest.put("graph", gm);
+      }
+      runWide.unpersist();
       return null;
     });
   }
@@ -220,36 +244,83 @@ public final class ActorscopeJob {
     manifest.count("dictionary_phrases", dictionary.dictionary.phraseCount());
   }
 
-  private void writeTopics(Dataset<AnalyzedArticle> text) {
-    phase("topics", "LDA topics", () -> {
-      fitTopics(text);
+  private void writeTopics(Dataset<AnalyzedArticle> text, Dataset<Mention> mentions) {
+    phase("topics", "LDA topics, coherence and actor-topic links", () -> {
+      fitTopics(text, mentions);
       return null;
     });
   }
 
-  private void fitTopics(Dataset<AnalyzedArticle> text) throws java.io.IOException {
+  private void fitTopics(Dataset<AnalyzedArticle> text, Dataset<Mention> mentions) throws java.io.IOException {
     Map<String, Object> t = new LinkedHashMap<>();
     manifest.put("topics", t);
     if (!config.topics.enabled) {
       t.put("skipped", "topics.enabled is false");
       return;
     }
-    TopicModeler.Result r = TopicModeler.fit(text, config.topics, runId);
-    t.put("model_id", runId);
+    JobConfig.Topics cfg = config.topics;
+    org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    String root = tables.path(Tables.MODELS) + "/topics";
+    String use = null;
+    t.put("mode", cfg.mode);
+    if ("infer".equals(cfg.mode)) {
+      use = io.actorscope.topics.ModelStore.find(root, cfg.model, hadoop);
+      if (use == null) {
+        throw new IllegalStateException("topics.mode=infer: no saved model '" + cfg.model + "' under "
+            + RunManifest.redact(root));
+      }
+    } else if ("auto".equals(cfg.mode)) {
+      String latest = io.actorscope.topics.ModelStore.find(root, cfg.model, hadoop);
+      if (latest != null) {
+        double days = io.actorscope.topics.ModelStore.age(root, latest, hadoop).toSeconds() / 86400.0;
+        t.put("latest_model_age_days", days);
+        if (days < cfg.retrainDays) {
+          use = latest;
+        }
+      }
+    }
+    TopicModeler.Result r;
+    String modelId;
+    if (use != null) {
+      modelId = use;
+      t.put("used", "infer");
+      r = TopicModeler.infer(text, mentions, cfg, io.actorscope.topics.ModelStore.load(root, use, hadoop));
+    } else {
+      modelId = runId;
+      t.put("used", "fit");
+      r = TopicModeler.fit(text, mentions, cfg, config.text.minTermLength, runId);
+    }
+    t.put("model_id", modelId);
     t.put("documents_with_terms", r.documents);
     if (r.skipped != null) {
       t.put("skipped", r.skipped);
       LOG.warn("topics skipped: {}", r.skipped);
+      r.release();
       return;
     }
-    String models = tables.path(Tables.MODELS) + "/topics/" + runId;
-    r.features.write().overwrite().save(models + "/features");
-    r.lda.write().overwrite().save(models + "/lda");
+    String models = root + "/" + modelId;
+    if (use == null) {
+      io.actorscope.topics.ModelStore.save(models, modelId, r, cfg, hadoop);
+    }
     t.put("model_path", RunManifest.redact(models));
-    t.put("k", config.topics.k);
-    t.put("vocabulary", r.vocabulary);
+    t.put("k", r.labels.size());
+    t.put("vocabulary", r.vocabulary.length);
+    t.put("training_window", java.util.Arrays.asList(r.trainedFrom, r.trainedTo));
+    t.put("bigrams", r.settings.bigrams.size());
+    t.put("actor_tokens", r.settings.actorTokens);
+    t.put("quality", io.actorscope.topics.ModelStore.quality(r));
+    t.put("labels", r.labels);
     tables.writeWhole(Tables.TOPICS, r.topics);
-    tables.writeByDate(Tables.DOC_TOPICS, r.docTopics);
+    tables.writeWhole(Tables.TOPIC_QUALITY, r.quality);
+    Dataset<io.actorscope.topics.DocTopics> docTopics = r.docTopics.persist(StorageLevel.MEMORY_AND_DISK());
+    tables.writeByDate(Tables.DOC_TOPICS, docTopics);
+    Dataset<org.apache.spark.sql.Row> actorTopics = io.actorscope.topics.ActorTopics.actorTopics(mentions, docTopics)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    tables.writeWhole(Tables.ACTOR_TOPICS, actorTopics);
+    tables.writeWhole(Tables.TOPIC_ACTORS, io.actorscope.topics.ActorTopics.topicActors(actorTopics, cfg.actorsPerTopic));
+    actorTopics.unpersist();
+    docTopics.unpersist();
+    r.release();
   }
 
   /** Runs one phase as a Spark job group, timed into the manifest. */

@@ -67,7 +67,8 @@ class SampleRunTest {
   void everyTableIsReadableByDuckDb() throws Exception {
     try (DuckDb db = new DuckDb(out)) {
       for (String t : List.of(Tables.ARTICLES, Tables.MENTIONS, Tables.ACTOR_COUNTS, Tables.COOCCURRENCE,
-          Tables.TOPICS, Tables.DOC_TOPICS, Tables.ACTORS, Tables.ROLES)) {
+          Tables.TOPICS, Tables.DOC_TOPICS, Tables.ACTORS, Tables.ROLES, Tables.TOPIC_QUALITY, Tables.ACTOR_TOPICS,
+          Tables.TOPIC_ACTORS, Tables.ACTOR_PARTNERS)) {
         assertTrue(db.count("SELECT count(*) FROM " + db.table(t)) > 0, t);
       }
       assertEquals(0, db.count("SELECT count(*) FROM " + db.table(Tables.QUARANTINE)));
@@ -98,7 +99,7 @@ class SampleRunTest {
           + " JOIN marg mb ON mb.scope = p.scope AND mb.date = p.date AND mb.actor_id = bb"
           + " JOIN n ON n.scope = p.scope AND n.date = p.date";
       String table = "SELECT date, scope, actor_a, actor_b, count_ab, count_a, count_b, units, pmi FROM "
-          + db.table(Tables.COOCCURRENCE);
+          + db.table(Tables.COOCCURRENCE) + " WHERE scope <> 'window'";
       long rows = db.count("SELECT count(*) FROM (" + table + ")");
       assertTrue(rows > 1000, "pairs: " + rows);
       assertEquals(rows, db.count("SELECT count(*) FROM (" + recomputed + ")"));
@@ -164,6 +165,43 @@ class SampleRunTest {
     Path png = Path.of("target", "report-screenshots", "sample-report.png");
     chromium.screenshot(report.path, png, 1100, 4400);
     assertTrue(Files.size(png) > 50_000, "a screenshot with content: " + Files.size(png) + " bytes");
+  }
+
+  @Test
+  void topicQualityActorTopicsPartnersAndGraph() throws Exception {
+    try (DuckDb db = new DuckDb(out)) {
+      // one quality row per topic, scores in their ranges, the same perplexity on every row
+      assertEquals(12, db.count("SELECT count(*) FROM " + db.table(Tables.TOPIC_QUALITY)
+          + " WHERE npmi_window BETWEEN -1 AND 1 AND npmi_document BETWEEN -1 AND 1 AND umass <= 0 AND top_n = 10"));
+      assertEquals(1, db.count("SELECT count(DISTINCT log_perplexity) FROM " + db.table(Tables.TOPIC_QUALITY)));
+      // labels: the same in topics and topic_quality
+      assertEquals(0, db.count("SELECT count(*) FROM " + db.table(Tables.TOPIC_QUALITY) + " q JOIN (SELECT DISTINCT topic, label FROM "
+          + db.table(Tables.TOPICS) + ") t USING (topic) WHERE q.label <> t.label"));
+      // actor_topics recomputed from mentions and doc_topics: mixture weighted by mentions
+      String recomputed = "WITH m AS (SELECT article_id, actor_id, count(*) AS c FROM " + db.table(Tables.MENTIONS) + " GROUP BY ALL),"
+          + " d AS (SELECT article_id, unnest(mixture) AS theta, unnest(range(len(mixture))) AS topic FROM "
+          + db.table(Tables.DOC_TOPICS) + " WHERE dominant_topic IS NOT NULL)"
+          + " SELECT actor_id, topic, sum(c * theta) / sum(c) AS w FROM m JOIN d USING (article_id) GROUP BY ALL";
+      long rows = db.count("SELECT count(*) FROM " + db.table(Tables.ACTOR_TOPICS));
+      assertTrue(rows > 12 * 50, "actor_topics rows " + rows);
+      assertEquals(rows, db.count("SELECT count(*) FROM (" + recomputed + ")"));
+      assertEquals(0, db.count("SELECT count(*) FROM " + db.table(Tables.ACTOR_TOPICS) + " a JOIN (" + recomputed
+          + ") r USING (actor_id, topic) WHERE abs(a.weight - r.w) > 1e-9"));
+      assertEquals(12 * 20, db.count("SELECT count(*) FROM " + db.table(Tables.TOPIC_ACTORS)));
+      // the window scope is written; partners respect minimum support and k
+      assertTrue(db.count("SELECT count(*) FROM " + db.table(Tables.COOCCURRENCE) + " WHERE scope = 'window'") > 100);
+      assertEquals(0, db.count("SELECT count(*) FROM " + db.table(Tables.ACTOR_PARTNERS) + " WHERE count_ab < 3 OR rank > 10"
+          + " OR (measure = 'llr' AND count_ab <= expected)"));
+      assertEquals(3, db.count("SELECT count(DISTINCT scope) FROM " + db.table(Tables.ACTOR_PARTNERS)));
+    }
+    JsonNode t = manifest.get("topics");
+    assertEquals("fit", t.get("used").asText());
+    assertTrue(Files.exists(Path.of(t.get("model_path").asText(), "model.json")));
+    JsonNode g = manifest.get("graph");
+    Path graph = Path.of(g.get("path").asText());
+    String xml = Files.readString(graph);
+    assertEquals(g.get("edges").asLong(), xml.split("<edge ", -1).length - 1);
+    assertTrue(g.get("edges").asLong() > 10);
   }
 
   @Test

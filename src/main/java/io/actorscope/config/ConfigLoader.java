@@ -36,7 +36,7 @@ public final class ConfigLoader {
   static final Set<String> FORMATS =
       Set.of(InputConfig.FORMAT_JSONL, InputConfig.FORMAT_TEXT, InputConfig.FORMAT_PARQUET, InputConfig.FORMAT_CSV);
   static final Set<String> MATCH_KINDS = Set.of("alias", "role", "metonym", "demonym");
-  static final Set<String> SCOPES = Set.of("article", "sentence");
+  static final Set<String> SCOPES = Set.of("article", "sentence", "window");
   static final Set<String> COMPRESSIONS = Set.of("snappy", "zstd", "gzip", "none", "uncompressed", "lz4");
   static final Set<String> PATTERN_GROUPS = Set.of("id", "source", "year", "month", "day", "date", "title");
 
@@ -343,9 +343,85 @@ public final class ConfigLoader {
     if (t.minDocuments < 1) {
       throw new ConfigException("topics.min_documents", "must be >= 1");
     }
-    Resources.checkExists(t.stopwords, "topics.stopwords", "stopwords/", ".txt");
+    for (String sw : t.stopwords) {
+      Resources.checkExists(sw, "topics.stopwords", "stopwords/", ".txt");
+    }
+    validateTopicsExtra(t);
+    validateCooccurrenceExtra(c.cooccurrence);
     if (c.output.compression == null || !COMPRESSIONS.contains(c.output.compression)) {
       throw new ConfigException("output.compression", "unknown codec '" + c.output.compression + "' (one of " + sorted(COMPRESSIONS) + ")");
+    }
+  }
+
+  private static void validateTopicsExtra(JobConfig.Topics t) {
+    if (!Set.of("online", "em").contains(t.optimizer)) {
+      throw new ConfigException("topics.optimizer", "unknown optimizer '" + t.optimizer + "' (one of em, online)");
+    }
+    if (!Set.of("fit", "infer", "auto").contains(t.mode)) {
+      throw new ConfigException("topics.mode", "unknown mode '" + t.mode + "' (one of auto, fit, infer)");
+    }
+    if (t.model == null || t.model.isBlank() || t.model.contains("/") || t.model.contains("..")) {
+      throw new ConfigException("topics.model", "must be latest or a model id");
+    }
+    if (!(t.retrainDays > 0)) {
+      throw new ConfigException("topics.retrain_days", "must be > 0");
+    }
+    if (t.labelTerms < 1) {
+      throw new ConfigException("topics.label_terms", "must be >= 1");
+    }
+    if (!Set.of("words", "replace").contains(t.actorTokens)) {
+      throw new ConfigException("topics.actor_tokens", "unknown value '" + t.actorTokens + "' (one of replace, words)");
+    }
+    if (t.actorsPerTopic < 1) {
+      throw new ConfigException("topics.actors_per_topic", "must be >= 1");
+    }
+    if (t.coherence.topN < 2) {
+      throw new ConfigException("topics.coherence.top_n", "must be >= 2");
+    }
+    if (t.coherence.window < 2) {
+      throw new ConfigException("topics.coherence.window", "must be >= 2");
+    }
+    if (!Set.of("gensim", "exact").contains(t.coherence.windowMode)) {
+      throw new ConfigException("topics.coherence.window_mode", "unknown mode '" + t.coherence.windowMode + "' (one of exact, gensim)");
+    }
+    if (t.bigrams.minCount < 1) {
+      throw new ConfigException("topics.bigrams.min_count", "must be >= 1");
+    }
+    if (!(t.bigrams.minNpmi >= -1 && t.bigrams.minNpmi <= 1)) {
+      throw new ConfigException("topics.bigrams.min_npmi", "must be in [-1, 1]");
+    }
+    if (t.bigrams.max < 0) {
+      throw new ConfigException("topics.bigrams.max", "must be >= 0");
+    }
+  }
+
+  private static void validateCooccurrenceExtra(JobConfig.Cooccurrence c) {
+    if (c.windowWidth < 2) {
+      throw new ConfigException("cooccurrence.window_width", "must be >= 2");
+    }
+    if (c.partners.k < 1) {
+      throw new ConfigException("cooccurrence.partners.k", "must be >= 1");
+    }
+    if (c.partners.minCount < 1) {
+      throw new ConfigException("cooccurrence.partners.min_count", "must be >= 1");
+    }
+    if (c.partners.minExpected < 0) {
+      throw new ConfigException("cooccurrence.partners.min_expected", "must be >= 0");
+    }
+    if (!SCOPES.contains(c.graph.scope)) {
+      throw new ConfigException("cooccurrence.graph.scope", "unknown scope '" + c.graph.scope + "' (one of " + sorted(SCOPES) + ")");
+    }
+    if (c.graph.enabled && !c.scopes.contains(c.graph.scope)) {
+      throw new ConfigException("cooccurrence.graph.scope", "'" + c.graph.scope + "' is not in cooccurrence.scopes");
+    }
+    if (!(c.graph.maxP > 0 && c.graph.maxP <= 1)) {
+      throw new ConfigException("cooccurrence.graph.max_p", "must be in (0, 1]");
+    }
+    if (c.graph.minCount < 1) {
+      throw new ConfigException("cooccurrence.graph.min_count", "must be >= 1");
+    }
+    if (c.graph.maxEdges < 1) {
+      throw new ConfigException("cooccurrence.graph.max_edges", "must be >= 1");
     }
   }
 

@@ -62,6 +62,25 @@ public final class JobConfig implements Serializable {
     private static final long serialVersionUID = 1L;
     public List<String> scopes = new ArrayList<>();
     public long minCount;
+    public int windowWidth;
+    public Partners partners = new Partners();
+    public Graph graph = new Graph();
+  }
+
+  public static final class Partners implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public int k;
+    public long minCount;
+    public double minExpected;
+  }
+
+  public static final class Graph implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public boolean enabled;
+    public String scope;
+    public long minCount;
+    public double maxP;
+    public int maxEdges;
   }
 
   public static final class Topics implements Serializable {
@@ -73,10 +92,35 @@ public final class JobConfig implements Serializable {
     public int vocabSize;
     public double minDf;
     public double maxDf;
-    public String stopwords;
+    @com.fasterxml.jackson.annotation.JsonFormat(with = com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+    public List<String> stopwords = new ArrayList<>();
     public int minDocuments;
     public int topTerms;
     public long seed;
+    public String optimizer;
+    public String mode;
+    public String model;
+    public double retrainDays;
+    public int labelTerms;
+    public String actorTokens;
+    public int actorsPerTopic;
+    public Coherence coherence = new Coherence();
+    public Bigrams bigrams = new Bigrams();
+  }
+
+  public static final class Coherence implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public int topN;
+    public int window;
+    public String windowMode;
+  }
+
+  public static final class Bigrams implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public boolean enabled;
+    public long minCount;
+    public double minNpmi;
+    public int max;
   }
 
   public static final class Output implements Serializable {

@@ -36,6 +36,19 @@ public final class Association {
     return Math.max(0.0, 2.0 * g);
   }
 
+  /** Units expected to hold both if a and b were independent: c_a * c_b / N. */
+  public static double expected(long a, long b, long n) {
+    return (double) a * b / n;
+  }
+
+  /**
+   * P-value of G² against the chi-square distribution with one degree of freedom:
+   * P(χ²₁ ≥ g) = erfc(√(g/2)). Dunning's point: unlike a z-score, this stays sane for rare pairs.
+   */
+  public static double llrPValue(double g) {
+    return g <= 0 ? 1.0 : org.apache.commons.math3.special.Erf.erfc(Math.sqrt(g / 2));
+  }
+
   private static double term(double observed, double expected) {
     return observed <= 0 ? 0.0 : observed * Math.log(observed / expected);
   }

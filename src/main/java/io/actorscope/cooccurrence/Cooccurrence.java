@@ -20,14 +20,21 @@ import org.apache.spark.sql.Row;
 public final class Cooccurrence {
   public static final String ARTICLE = "article";
   public static final String SENTENCE = "sentence";
+  public static final String WINDOW = "window";
 
   private Cooccurrence() {}
 
   public static Dataset<PairRow> compute(Dataset<Mention> mentions, Dataset<AnalyzedArticle> articles,
       List<String> scopes, long minCount) {
+    return compute(mentions, articles, scopes, minCount, 10);
+  }
+
+  public static Dataset<PairRow> compute(Dataset<Mention> mentions, Dataset<AnalyzedArticle> articles,
+      List<String> scopes, long minCount, int windowWidth) {
     Dataset<PairRow> out = null;
     for (String scope : scopes) {
-      Dataset<PairRow> one = compute(mentions, articles, scope, minCount);
+      Dataset<PairRow> one = WINDOW.equals(scope) ? window(mentions, articles, windowWidth, minCount)
+          : compute(mentions, articles, scope, minCount);
       out = out == null ? one : out.union(one);
     }
     return out;
@@ -65,6 +72,130 @@ public final class Cooccurrence {
     return joined.map(new Measures(), PairRow.ENCODER);
   }
 
+  /**
+   * The window scope: every article is cut into sliding windows of {@code width} tokens (one
+   * window when it is shorter); each window is one unit. count_a = windows naming a, count_ab =
+   * windows naming both, units = all windows of the date. Per article, each actor's windows form a
+   * union of intervals of window starts, and a pair's count is the size of the intersection of its
+   * two unions; only pairs of actors within one window of each other are emitted.
+   */
+  static Dataset<PairRow> window(Dataset<Mention> mentions, Dataset<AnalyzedArticle> articles, int width, long minCount) {
+    Dataset<Row> spans = mentions.groupBy(col("articleId"))
+        .agg(org.apache.spark.sql.functions.collect_list(
+            org.apache.spark.sql.functions.struct(col("start"), col("actorId"))).as("m"));
+    Dataset<Row> docs = articles.toDF().join(spans, articles.col("id").equalTo(spans.col("articleId")), "left")
+        .select(col("date").cast("string").as("date"), col("text"), col("tokenStart"), col("m"));
+    org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+        .add("date", org.apache.spark.sql.types.DataTypes.StringType)
+        .add("a", org.apache.spark.sql.types.DataTypes.StringType)
+        .add("b", org.apache.spark.sql.types.DataTypes.StringType)
+        .add("n", org.apache.spark.sql.types.DataTypes.LongType);
+    Dataset<Row> counted = docs.flatMap(new WindowCounts(width),
+        org.apache.spark.sql.catalyst.encoders.ExpressionEncoder.apply(schema))
+        .groupBy(col("date"), col("a"), col("b")).agg(sum("n").as("n"))
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> units = counted.filter(col("a").isNull()).select(col("date").as("du"), col("n").as("units"));
+    Dataset<Row> ma = counted.filter(col("a").isNotNull().and(col("b").isNull()))
+        .select(col("date").as("da"), col("a").as("ida"), col("n").as("countA"));
+    Dataset<Row> mb = ma.select(col("da").as("db"), col("ida").as("idb"), col("countA").as("countB"));
+    Dataset<Row> pairs = counted.filter(col("b").isNotNull().and(col("n").geq(minCount)));
+    Dataset<Row> joined = pairs
+        .join(ma, col("date").eqNullSafe(col("da")).and(col("a").equalTo(col("ida"))))
+        .join(mb, col("date").eqNullSafe(col("db")).and(col("b").equalTo(col("idb"))))
+        .join(units, col("date").eqNullSafe(col("du")))
+        .select(col("date").cast("date").as("date"), lit(WINDOW).as("scope"), col("a"), col("b"), col("n"),
+            col("countA"), col("countB"), col("units"));
+    return joined.map(new Measures(), PairRow.ENCODER);
+  }
+
+  /** One article's window counts: (date, null, null, windows), (date, a, null, windows naming a), (date, a, b, both). */
+  static final class WindowCounts implements org.apache.spark.api.java.function.FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final int width;
+
+    WindowCounts(int width) {
+      this.width = width;
+    }
+
+    @Override
+    public java.util.Iterator<Row> call(Row r) {
+      String date = r.getString(0);
+      String text = r.getString(1);
+      List<Integer> starts = r.isNullAt(2) ? List.of() : r.getList(2);
+      int n = starts.size();
+      int windows = n < width ? 1 : n - width + 1;
+      List<Row> out = new java.util.ArrayList<>();
+      out.add(org.apache.spark.sql.RowFactory.create(date, null, null, (long) windows));
+      if (r.isNullAt(3)) {
+        return out.iterator();
+      }
+      int[] tokenStart = new int[n];
+      for (int i = 0; i < n; i++) {
+        tokenStart[i] = starts.get(i);
+      }
+      // each actor's window starts [from, to], merged
+      java.util.TreeMap<String, List<int[]>> byActor = new java.util.TreeMap<>();
+      for (Row m : r.<Row>getList(3)) {
+        int offset = text.offsetByCodePoints(0, m.getInt(0));
+        int p = java.util.Arrays.binarySearch(tokenStart, offset);
+        if (p < 0) {
+          p = Math.max(0, -p - 2);
+        }
+        int from = n < width ? 0 : Math.max(0, p - width + 1);
+        int to = n < width ? 0 : Math.min(p, n - width);
+        byActor.computeIfAbsent(m.getString(1), k -> new java.util.ArrayList<>()).add(new int[] {from, to});
+      }
+      List<String> actors = new java.util.ArrayList<>(byActor.keySet());
+      List<int[][]> merged = new java.util.ArrayList<>();
+      for (String a : actors) {
+        List<int[]> iv = byActor.get(a);
+        iv.sort((x, y) -> Integer.compare(x[0], y[0]));
+        List<int[]> m = new java.util.ArrayList<>();
+        for (int[] x : iv) {
+          if (!m.isEmpty() && x[0] <= m.get(m.size() - 1)[1] + 1) {
+            m.get(m.size() - 1)[1] = Math.max(m.get(m.size() - 1)[1], x[1]);
+          } else {
+            m.add(new int[] {x[0], x[1]});
+          }
+        }
+        merged.add(m.toArray(new int[0][]));
+        long c = 0;
+        for (int[] x : m) {
+          c += x[1] - x[0] + 1;
+        }
+        out.add(org.apache.spark.sql.RowFactory.create(date, a, null, c));
+      }
+      for (int i = 0; i < actors.size(); i++) {
+        for (int j = i + 1; j < actors.size(); j++) {
+          long both = intersect(merged.get(i), merged.get(j));
+          if (both > 0) {
+            out.add(org.apache.spark.sql.RowFactory.create(date, actors.get(i), actors.get(j), both));
+          }
+        }
+      }
+      return out.iterator();
+    }
+
+    static long intersect(int[][] x, int[][] y) {
+      long c = 0;
+      int i = 0;
+      int j = 0;
+      while (i < x.length && j < y.length) {
+        int lo = Math.max(x[i][0], y[j][0]);
+        int hi = Math.min(x[i][1], y[j][1]);
+        if (lo <= hi) {
+          c += hi - lo + 1;
+        }
+        if (x[i][1] < y[j][1]) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+      return c;
+    }
+  }
+
   /** Adds PMI, NPMI and G² to a counted pair. */
   static final class Measures implements MapFunction<Row, PairRow> {
     private static final long serialVersionUID = 1L;
@@ -87,6 +218,8 @@ public final class Cooccurrence {
       p.setPmi(Association.pmi(ab, na, nb, n));
       p.setNpmi(Association.npmi(ab, na, nb, n));
       p.setLlr(Association.llr(ab, na, nb, n));
+      p.setExpected(Association.expected(na, nb, n));
+      p.setLlrP(Association.llrPValue(p.getLlr()));
       return p;
     }
   }

@@ -27,6 +27,10 @@ public class PairRow implements Serializable {
   private double pmi;
   private double npmi;
   private double llr;
+  /** Units expected to name both if the two actors were independent: count_a * count_b / units. */
+  private double expected;
+  /** P-value of {@link #llr} against chi-square with one degree of freedom. */
+  private double llrP;
 
   public LocalDate getDate() { return date; }
   public void setDate(LocalDate v) { date = v; }
@@ -50,4 +54,8 @@ public class PairRow implements Serializable {
   public void setNpmi(double v) { npmi = v; }
   public double getLlr() { return llr; }
   public void setLlr(double v) { llr = v; }
+  public double getExpected() { return expected; }
+  public void setExpected(double v) { expected = v; }
+  public double getLlrP() { return llrP; }
+  public void setLlrP(double v) { llrP = v; }
 }

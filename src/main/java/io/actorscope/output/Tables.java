@@ -24,6 +24,12 @@ public final class Tables {
   public static final String QUARANTINE = "quarantine";
   public static final String UNMATCHED_NAMES = "unmatched_names";
   public static final String STALE_ROLES = "stale_roles";
+  public static final String TOPIC_QUALITY = "topic_quality";
+  public static final String ACTOR_TOPICS = "actor_topics";
+  public static final String TOPIC_ACTORS = "topic_actors";
+  public static final String ACTOR_PARTNERS = "actor_partners";
+  /** GraphML files of the actor graph (not Parquet). */
+  public static final String GRAPHS = "graphs";
   /** Run manifests (one JSON file per run); the leading underscore keeps Spark's readers out. */
   public static final String RUNS = "_runs";
   public static final String MODELS = "models";

@@ -155,23 +155,27 @@ public final class Tokenizer {
   public static List<String> terms(String text, Result r, int minLength) {
     List<String> out = new ArrayList<>();
     for (int t = 0; t < r.size(); t++) {
-      if (r.tokenKind[t] != WORD || r.tokenEnd[t] - r.tokenStart[t] < minLength) {
-        continue;
-      }
-      String w = text.substring(r.tokenStart[t], r.tokenEnd[t]);
-      boolean letters = true;
-      for (int k = 0; k < w.length(); k++) {
-        char ch = w.charAt(k);
-        if (!Character.isLetter(ch) && !isApostrophe(ch) && Character.getType(ch) != Character.NON_SPACING_MARK) {
-          letters = false;
-          break;
-        }
-      }
-      if (letters) {
-        out.add(w.toLowerCase(Locale.ROOT).replace('\u2019', '\''));
+      String w = term(text, r, t, minLength);
+      if (w != null) {
+        out.add(w);
       }
     }
     return out;
+  }
+
+  /** Token {@code t} as a topic-model term, or null when it is not one (too short, a number, punctuation). */
+  public static String term(String text, Result r, int t, int minLength) {
+    if (r.tokenKind[t] != WORD || r.tokenEnd[t] - r.tokenStart[t] < minLength) {
+      return null;
+    }
+    String w = text.substring(r.tokenStart[t], r.tokenEnd[t]);
+    for (int k = 0; k < w.length(); k++) {
+      char ch = w.charAt(k);
+      if (!Character.isLetter(ch) && !isApostrophe(ch) && Character.getType(ch) != Character.NON_SPACING_MARK) {
+        return null;
+      }
+    }
+    return w.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
   }
 
   /** A known abbreviation before a dot; "No." only as in "No. 10", so that "said no." ends a sentence. */

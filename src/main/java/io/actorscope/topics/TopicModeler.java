@@ -3,6 +3,7 @@ package io.actorscope.topics;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.size;
 
+import io.actorscope.actors.Mention;
 import io.actorscope.config.JobConfig;
 import io.actorscope.config.Resources;
 import io.actorscope.text.AnalyzedArticle;
@@ -15,14 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.ml.Pipeline;
-import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.clustering.LDAModel;
 import org.apache.spark.ml.feature.CountVectorizer;
 import org.apache.spark.ml.feature.CountVectorizerModel;
-import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,92 +27,208 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * Topics stage: stop words removed, terms counted (CountVectorizer with min/max document
- * frequency), then online LDA. Articles whose terms are all outside the vocabulary are left out of
- * fitting and get an all-zero mixture with no dominant topic.
+ * Topics stage: articles to tokens ({@link TopicTokens}), tokens counted (CountVectorizer with
+ * min/max document frequency), then LDA, either fitted on this run's articles or loaded from a saved
+ * model ({@link ModelStore}) and applied to them. Either way each topic is scored for coherence over
+ * the run's articles ({@link Coherence}) and the model's log-perplexity on them. Articles whose
+ * tokens are all outside the vocabulary are left out of fitting and get an all-zero mixture with no
+ * dominant topic.
  */
 public final class TopicModeler {
 
-  /** The fitted model and its tables; {@link #skipped} says why there is none. */
+  /** The model and its tables; {@link #skipped} says why there is none. */
   public static final class Result {
-    public final Dataset<TopicTerm> topics;
-    public final Dataset<DocTopics> docTopics;
-    public final PipelineModel features;
-    public final LDAModel lda;
-    public final String skipped;
-    public final long documents;
-    public final int vocabulary;
+    public Dataset<TopicTerm> topics;
+    public Dataset<DocTopics> docTopics;
+    public Dataset<TopicQuality> quality;
+    public CountVectorizerModel features;
+    public LDAModel lda;
+    public String skipped;
+    public long documents;
+    public String[] vocabulary = new String[0];
+    public TopicTokens.Settings settings;
+    public double logPerplexity = Double.NaN;
+    /** Seconds of the LDA fit alone (vocabulary and coherence excluded). */
+    public double fitSeconds = Double.NaN;
+    public List<TopicQuality> qualityRows = new ArrayList<>();
+    public List<String> labels = new ArrayList<>();
+    public String trainedFrom;
+    public String trainedTo;
+    /** The prepared token rows (persisted; {@link #release()} frees them). */
+    public Dataset<Row> tokens;
 
-    Result(Dataset<TopicTerm> topics, Dataset<DocTopics> docTopics, PipelineModel features, LDAModel lda,
-        String skipped, long documents, int vocabulary) {
-      this.topics = topics;
-      this.docTopics = docTopics;
-      this.features = features;
-      this.lda = lda;
-      this.skipped = skipped;
-      this.documents = documents;
-      this.vocabulary = vocabulary;
+    public void release() {
+      if (tokens != null) {
+        tokens.unpersist();
+      }
+    }
+
+    public double mean(java.util.function.ToDoubleFunction<TopicQuality> f) {
+      return qualityRows.stream().mapToDouble(f).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
     }
   }
 
   private TopicModeler() {}
 
+  /** Fits on articles without actor tokens (tests, benchmarks). */
   public static Result fit(Dataset<AnalyzedArticle> articles, JobConfig.Topics cfg, String modelId) {
-    String[] stop = stopWords(cfg.stopwords);
-    Dataset<Row> docs = articles.select(col("id"), col("date"), col("source"), col("terms"));
-    long withTerms = docs.filter(size(col("terms")).gt(0)).count();
-    if (withTerms < cfg.minDocuments) {
-      return skipped(articles, "only " + withTerms + " article(s) have terms, fewer than topics.min_documents="
-          + cfg.minDocuments, withTerms);
-    }
-    StopWordsRemover remover = new StopWordsRemover().setInputCol("terms").setOutputCol("kept").setStopWords(stop);
-    CountVectorizer vectorizer = new CountVectorizer().setInputCol("kept").setOutputCol("features")
-        .setVocabSize(cfg.vocabSize).setMinDF(cfg.minDf).setMaxDF(cfg.maxDf);
-    PipelineModel features;
-    try {
-      features = new Pipeline().setStages(new PipelineStage[] {remover, vectorizer}).fit(docs);
-    } catch (IllegalArgumentException e) {
-      return skipped(articles, "no vocabulary: " + e.getMessage(), withTerms);
-    }
-    String[] vocabulary = ((CountVectorizerModel) features.stages()[1]).vocabulary();
-    if (vocabulary.length == 0) {
-      return skipped(articles, "no term passes topics.min_df/max_df", withTerms);
-    }
-    UserDefinedFunction nonEmpty = functions.udf((UDF1<Vector, Boolean>) v -> v.numNonzeros() > 0, DataTypes.BooleanType);
-    Dataset<Row> vectors = features.transform(docs);
-    Dataset<Row> training = vectors.filter(nonEmpty.apply(col("features")));
-    LDA lda = new LDA().setK(cfg.k).setMaxIter(cfg.maxIter).setOptimizer("online")
-        .setSubsamplingRate(cfg.subsamplingRate).setSeed(cfg.seed)
-        .setFeaturesCol("features").setTopicDistributionCol("mixture");
-    LDAModel model = lda.fit(training);
+    return fit(articles, null, cfg, 3, modelId);
+  }
 
+  public static TopicTokens.Settings settings(JobConfig.Topics cfg, int minTermLength) {
+    TopicTokens.Settings s = new TopicTokens.Settings();
+    for (String ref : cfg.stopwords) {
+      s.stopwords.addAll(TopicTokens.asSet(stopWords(ref)));
+    }
+    s.actorTokens = "replace".equals(cfg.actorTokens);
+    s.minTermLength = minTermLength;
+    return s;
+  }
+
+  public static Result fit(Dataset<AnalyzedArticle> articles, Dataset<Mention> mentions, JobConfig.Topics cfg,
+      int minTermLength, String modelId) {
+    Result r = new Result();
+    r.settings = settings(cfg, minTermLength);
+    Dataset<Row> marked = TopicTokens.marked(articles, mentions, r.settings).persist(StorageLevel.MEMORY_AND_DISK());
+    if (cfg.bigrams.enabled) {
+      r.settings.bigrams = TopicTokens.learnBigrams(marked, cfg.bigrams.minCount, cfg.bigrams.minNpmi, cfg.bigrams.max);
+    }
+    r.tokens = TopicTokens.finish(marked, r.settings).persist(StorageLevel.MEMORY_AND_DISK());
+    r.documents = r.tokens.filter(size(col(TopicTokens.TOKENS)).gt(0)).count();
+    marked.unpersist();
+    if (r.documents < cfg.minDocuments) {
+      return skipped(r, articles, "only " + r.documents + " article(s) have terms, fewer than topics.min_documents="
+          + cfg.minDocuments);
+    }
+    CountVectorizer vectorizer = new CountVectorizer().setInputCol(TopicTokens.TOKENS).setOutputCol("features")
+        .setVocabSize(cfg.vocabSize).setMinDF(cfg.minDf).setMaxDF(cfg.maxDf);
+    try {
+      r.features = vectorizer.fit(r.tokens);
+    } catch (IllegalArgumentException e) {
+      return skipped(r, articles, "no vocabulary: " + e.getMessage());
+    }
+    r.vocabulary = r.features.vocabulary();
+    if (r.vocabulary.length == 0) {
+      return skipped(r, articles, "no term passes topics.min_df/max_df");
+    }
+    Dataset<Row> vectors = r.features.transform(r.tokens);
+    Dataset<Row> training = vectors.filter(nonEmpty().apply(col("features")));
+    LDA lda = new LDA().setK(cfg.k).setMaxIter(cfg.maxIter).setOptimizer(cfg.optimizer)
+        .setSeed(cfg.seed).setFeaturesCol("features").setTopicDistributionCol("mixture");
+    if ("online".equals(cfg.optimizer)) {
+      lda.setSubsamplingRate(cfg.subsamplingRate);
+    }
+    long t0 = System.nanoTime();
+    r.lda = lda.fit(training);
+    r.fitSeconds = (System.nanoTime() - t0) / 1e9;
+    Row window = r.tokens.filter(size(col(TopicTokens.TOKENS)).gt(0)).agg(functions.min("date"), functions.max("date")).first();
+    r.trainedFrom = window.isNullAt(0) ? null : window.getString(0);
+    r.trainedTo = window.isNullAt(1) ? null : window.getString(1);
+    describe(r, vectors, training, cfg, modelId);
+    return r;
+  }
+
+  /** Applies a saved model to the articles: same tokens settings, vocabulary and topics as when it was fitted. */
+  public static Result infer(Dataset<AnalyzedArticle> articles, Dataset<Mention> mentions, JobConfig.Topics cfg,
+      ModelStore.Saved saved) {
+    Result r = new Result();
+    r.settings = saved.settings;
+    r.features = saved.features;
+    r.lda = saved.lda;
+    r.vocabulary = saved.features.vocabulary();
+    r.trainedFrom = saved.trainedFrom;
+    r.trainedTo = saved.trainedTo;
+    Dataset<Row> marked = TopicTokens.marked(articles, mentions, r.settings);
+    r.tokens = TopicTokens.finish(marked, r.settings).persist(StorageLevel.MEMORY_AND_DISK());
+    r.documents = r.tokens.filter(size(col(TopicTokens.TOKENS)).gt(0)).count();
+    Dataset<Row> vectors = r.features.transform(r.tokens);
+    Dataset<Row> scored = vectors.filter(nonEmpty().apply(col("features")));
+    describe(r, vectors, scored, cfg, saved.modelId);
+    return r;
+  }
+
+  private static UserDefinedFunction nonEmpty() {
+    return functions.udf((UDF1<Vector, Boolean>) v -> v.numNonzeros() > 0, DataTypes.BooleanType);
+  }
+
+  /** Topic terms and labels, doc mixtures, coherence and perplexity of a model on the run's articles. */
+  private static void describe(Result r, Dataset<Row> vectors, Dataset<Row> scored, JobConfig.Topics cfg, String modelId) {
     List<TopicTerm> terms = new ArrayList<>();
-    for (Row r : model.describeTopics(cfg.topTerms).collectAsList()) {
-      int topic = r.getInt(0);
-      List<Integer> idx = r.getList(1);
-      List<Double> w = r.getList(2);
-      for (int i = 0; i < idx.size(); i++) {
+    List<List<String>> top = new ArrayList<>();
+    int n = Math.max(cfg.topTerms, cfg.coherence.topN);
+    List<Row> described = new ArrayList<>(r.lda.describeTopics(n).collectAsList());
+    described.sort((a, b) -> Integer.compare(a.getInt(0), b.getInt(0)));
+    for (Row d : described) {
+      List<Integer> idx = d.getList(1);
+      List<String> words = new ArrayList<>();
+      idx.forEach(i -> words.add(r.vocabulary[i]));
+      top.add(words.subList(0, Math.min(cfg.coherence.topN, words.size())));
+      r.labels.add(String.join(" / ", words.subList(0, Math.min(cfg.labelTerms, words.size()))));
+    }
+    for (Row d : described) {
+      int topic = d.getInt(0);
+      List<Integer> idx = d.getList(1);
+      List<Double> w = d.getList(2);
+      for (int i = 0; i < Math.min(cfg.topTerms, idx.size()); i++) {
         TopicTerm t = new TopicTerm();
         t.setModelId(modelId);
         t.setTopic(topic);
         t.setRank(i + 1);
-        t.setTerm(vocabulary[idx.get(i)]);
+        t.setTerm(r.vocabulary[idx.get(i)]);
         t.setWeight(w.get(i));
+        t.setLabel(r.labels.get(topic));
         terms.add(t);
       }
     }
-    Dataset<TopicTerm> topics = articles.sparkSession().createDataset(terms, TopicTerm.ENCODER);
-    Dataset<DocTopics> docTopics = model.transform(vectors)
+    r.topics = r.tokens.sparkSession().createDataset(terms, TopicTerm.ENCODER);
+    r.docTopics = r.lda.transform(vectors)
         .select("id", "date", "source", "features", "mixture")
         .map(new ToDocTopics(modelId), DocTopics.ENCODER);
-    return new Result(topics, docTopics, features, model, null, withTerms, vocabulary.length);
+    long scoredDocs = r.tokens.count();
+    r.logPerplexity = r.documents == 0 ? Double.NaN : r.lda.logPerplexity(scored);
+    List<Coherence.Scores> scores = Coherence.compute(r.tokens, TopicTokens.TOKENS, top, cfg.coherence.window,
+        Coherence.WindowMode.valueOf(cfg.coherence.windowMode.toUpperCase(Locale.ROOT)));
+    for (int t = 0; t < scores.size(); t++) {
+      TopicQuality q = new TopicQuality();
+      q.setModelId(modelId);
+      q.setTopic(t);
+      q.setLabel(r.labels.get(t));
+      q.setTopN(top.get(t).size());
+      q.setWindow(cfg.coherence.window);
+      q.setNpmiWindow(scores.get(t).npmiWindow);
+      q.setNpmiDocument(scores.get(t).npmiDocument);
+      q.setUmass(scores.get(t).umass);
+      q.setLogPerplexity(r.logPerplexity);
+      q.setDocuments(scoredDocs);
+      r.qualityRows.add(q);
+    }
+    r.quality = r.tokens.sparkSession().createDataset(r.qualityRows, TopicQuality.ENCODER);
   }
 
-  private static Result skipped(Dataset<AnalyzedArticle> articles, String why, long documents) {
-    return new Result(articles.sparkSession().emptyDataset(TopicTerm.ENCODER),
-        articles.sparkSession().emptyDataset(DocTopics.ENCODER), null, null, why, documents, 0);
+  /** The top terms of each topic, in rank order (for coherence references and benchmarks). */
+  public static List<List<String>> topTerms(Result r, int n) {
+    List<List<String>> out = new ArrayList<>();
+    List<Row> described = new ArrayList<>(r.lda.describeTopics(n).collectAsList());
+    described.sort((a, b) -> Integer.compare(a.getInt(0), b.getInt(0)));
+    for (Row d : described) {
+      List<String> words = new ArrayList<>();
+      for (Object i : d.getList(1)) {
+        words.add(r.vocabulary[(Integer) i]);
+      }
+      out.add(words);
+    }
+    return out;
+  }
+
+  private static Result skipped(Result r, Dataset<AnalyzedArticle> articles, String why) {
+    r.skipped = why;
+    r.topics = articles.sparkSession().emptyDataset(TopicTerm.ENCODER);
+    r.docTopics = articles.sparkSession().emptyDataset(DocTopics.ENCODER);
+    r.quality = articles.sparkSession().emptyDataset(TopicQuality.ENCODER);
+    return r;
   }
 
   /** One article's mixture vector to a row. */
@@ -131,7 +244,7 @@ public final class TopicModeler {
     public DocTopics call(Row r) {
       DocTopics d = new DocTopics();
       d.setArticleId(r.getString(0));
-      d.setDate(io.actorscope.output.Tables.localDate(r.get(1)));
+      d.setDate(r.isNullAt(1) ? null : java.time.LocalDate.parse(r.getString(1)));
       d.setSource(r.getString(2));
       d.setModelId(modelId);
       Vector counts = (Vector) r.get(3);

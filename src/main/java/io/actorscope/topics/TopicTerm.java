@@ -16,6 +16,8 @@ public class TopicTerm implements Serializable {
   private String term;
   /** The term's probability in the topic. */
   private double weight;
+  /** The topic's human-readable label: its heaviest terms, joined by " / ". */
+  private String label;
 
   public String getModelId() { return modelId; }
   public void setModelId(String v) { modelId = v; }
@@ -27,4 +29,6 @@ public class TopicTerm implements Serializable {
   public void setTerm(String v) { term = v; }
   public double getWeight() { return weight; }
   public void setWeight(double v) { weight = v; }
+  public String getLabel() { return label; }
+  public void setLabel(String v) { label = v; }
 }

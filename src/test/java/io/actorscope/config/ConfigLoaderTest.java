@@ -62,6 +62,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void topicAndCooccurrenceSettingsAreCheckedByKey() throws IOException {
+    String in = input().toString();
+    assertEquals("topics.mode", fails(null, cli(in, "jsonl", "out", "topics.mode=sometimes")).key());
+    assertEquals("topics.model", fails(null, cli(in, "jsonl", "out", "topics.model=../other")).key());
+    assertEquals("topics.coherence.window_mode", fails(null, cli(in, "jsonl", "out", "topics.coherence.window_mode=fast")).key());
+    assertEquals("topics.actor_tokens", fails(null, cli(in, "jsonl", "out", "topics.actor_tokens=ids")).key());
+    assertEquals("topics.stopwords", fails(null, cli(in, "jsonl", "out", "topics.stopwords=[builtin:en, builtin:xx]")).key());
+    assertEquals("cooccurrence.graph.scope", fails(null, cli(in, "jsonl", "out", "cooccurrence.graph.scope=window")).key());
+    assertEquals("cooccurrence.window_width", fails(null, cli(in, "jsonl", "out", "cooccurrence.window_width=1")).key());
+    // one stop-word list or several
+    assertEquals(List.of("builtin:en"), ConfigLoader.load(null, cli(in, "jsonl", "out")).topics.stopwords);
+    assertEquals(List.of("builtin:en", "builtin:fr"),
+        ConfigLoader.load(null, cli(in, "jsonl", "out", "topics.stopwords=[builtin:en, builtin:fr]")).topics.stopwords);
+  }
+
+  @Test
   void outOfRangeValueNamesTheKey() throws IOException {
     assertEquals("topics.k", fails(null, cli(input().toString(), "jsonl", "out", "topics.k=1")).key());
     assertEquals("actors.match_kinds",

@@ -22,6 +22,9 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 class TopicModelerTest {
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path dir;
+
   static final List<String> WAR = List.of("troops", "missile", "border", "army", "tanks", "artillery", "soldiers", "frontline");
   static final List<String> TRADE = List.of("tariffs", "exports", "imports", "market", "prices", "goods", "trade", "growth");
 
@@ -35,7 +38,7 @@ class TopicModelerTest {
   }
 
   @Test
-  void separatesTwoVocabulariesAndHandlesEmptyDocuments() {
+  void separatesTwoVocabulariesAndHandlesEmptyDocuments() throws Exception {
     SparkSession spark = SharedSpark.spark();
     Random rnd = new Random(7);
     List<AnalyzedArticle> docs = new ArrayList<>();
@@ -53,7 +56,7 @@ class TopicModelerTest {
 
     TopicModeler.Result r = TopicModeler.fit(spark.createDataset(docs, AnalyzedArticle.ENCODER), config(), "m1");
     assertNull(r.skipped);
-    assertEquals(16, r.vocabulary);
+    assertEquals(16, r.vocabulary.length);
 
     List<TopicTerm> terms = r.topics.collectAsList();
     assertEquals(10, terms.size()); // 2 topics x 5 terms
@@ -64,6 +67,19 @@ class TopicModelerTest {
       assertTrue(WAR.containsAll(t) || TRADE.containsAll(t), "mixed topic " + t);
     }
     assertTrue(!new HashSet<>(top.get(0)).equals(top.get(1)));
+    // the label is the four heaviest terms, the same on every row of a topic
+    for (TopicTerm t : terms) {
+      List<String> heaviest = terms.stream().filter(x -> x.getTopic() == t.getTopic() && x.getRank() <= 4)
+          .sorted(java.util.Comparator.comparingInt(TopicTerm::getRank)).map(TopicTerm::getTerm).toList();
+      assertEquals(String.join(" / ", heaviest), t.getLabel());
+    }
+    // one quality row per topic; perfectly separated vocabularies: every within-topic pair co-occurs
+    assertEquals(2, r.qualityRows.size());
+    for (TopicQuality q : r.qualityRows) {
+      assertTrue(q.getNpmiDocument() > 0, "NPMI " + q.getNpmiDocument());
+      assertTrue(q.getLogPerplexity() > 0 && !Double.isInfinite(q.getLogPerplexity()));
+      assertEquals(42, q.getDocuments());
+    }
 
     Map<String, DocTopics> mix = r.docTopics.collectAsList().stream()
         .collect(Collectors.toMap(DocTopics::getArticleId, d -> d));
@@ -80,6 +96,27 @@ class TopicModelerTest {
     assertEquals(0.0, java.util.Arrays.stream(mix.get("empty").getMixture()).sum(), 0);
     assertNull(mix.get("unseen").getDominantTopic());
     assertEquals(0, mix.get("unseen").getTerms());
+
+    // saved, found as the latest, loaded and applied again: the same topics and dominant topics
+    String root = dir.resolve("models").toString();
+    org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    assertNull(ModelStore.find(root, "latest", hadoop));
+    ModelStore.save(root + "/m1", "m1", r, config(), hadoop);
+    java.nio.file.Files.createDirectories(dir.resolve("models/unfinished")); // no model.json: ignored
+    assertEquals("m1", ModelStore.find(root, "latest", hadoop));
+    assertNull(ModelStore.find(root, "m9", hadoop));
+    ModelStore.Saved saved = ModelStore.load(root, "m1", hadoop);
+    assertEquals(16, saved.features.vocabulary().length);
+    TopicModeler.Result again = TopicModeler.infer(spark.createDataset(docs, AnalyzedArticle.ENCODER), null, config(), saved);
+    assertEquals(r.labels, again.labels);
+    for (DocTopics d : again.docTopics.collectAsList()) {
+      assertEquals(mix.get(d.getArticleId()).getDominantTopic(), d.getDominantTopic(), d.getArticleId());
+      assertEquals("m1", d.getModelId());
+    }
+    com.fasterxml.jackson.databind.JsonNode meta = saved.meta;
+    assertEquals(2, meta.get("parameters").get("k").asInt());
+    assertEquals(41, meta.get("training").get("documents").asInt()); // "unseen" has a term, "empty" none
+    assertEquals("2021-06-01", meta.get("training").get("from").asText());
   }
 
   @Test
