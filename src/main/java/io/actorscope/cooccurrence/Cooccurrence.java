@@ -25,6 +25,15 @@ public final class Cooccurrence {
 
   public static Dataset<PairRow> compute(Dataset<Mention> mentions, Dataset<AnalyzedArticle> articles,
       List<String> scopes, long minCount) {
+    return computeRows(mentions.toDF(), articles.toDF(), scopes, minCount);
+  }
+
+  /**
+   * The same over untyped rows: {@code mentions} with columns date, articleId, sentence, actorId;
+   * {@code articles} with date, sentences (the rolling windows use this with date = window end).
+   */
+  public static Dataset<PairRow> computeRows(Dataset<Row> mentions, Dataset<Row> articles, List<String> scopes,
+      long minCount) {
     Dataset<PairRow> out = null;
     for (String scope : scopes) {
       Dataset<PairRow> one = compute(mentions, articles, scope, minCount);
@@ -33,8 +42,7 @@ public final class Cooccurrence {
     return out;
   }
 
-  static Dataset<PairRow> compute(Dataset<Mention> mentions, Dataset<AnalyzedArticle> articles, String scope,
-      long minCount) {
+  static Dataset<PairRow> compute(Dataset<Row> mentions, Dataset<Row> articles, String scope, long minCount) {
     boolean sentence = SENTENCE.equals(scope);
     Dataset<Row> units = articles.groupBy("date")
         .agg(sentence ? sum(col("sentences")).as("units") : count(lit(1)).as("units"));
