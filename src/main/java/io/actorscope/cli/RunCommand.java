@@ -58,22 +58,7 @@ public final class RunCommand implements Callable<Integer> {
     DatedRun dated;
     DictionaryLoader.Loaded dictionary;
     try {
-      ConfigLoader.Overrides cli = new ConfigLoader.Overrides();
-      cli.input = input;
-      cli.format = format;
-      cli.output = output;
-      List<String> all = new ArrayList<>(sets);
-      if (date != null) {
-        all.add("nightly.date=\"" + date + "\"");
-      }
-      if (from != null) {
-        all.add("nightly.from=\"" + from + "\"");
-      }
-      if (to != null) {
-        all.add("nightly.to=\"" + to + "\"");
-      }
-      cli.sets = all;
-      config = ConfigLoader.load(job, cli);
+      config = loadConfig();
       dated = DatedRun.expand(config, DatedRun.hadoopConf(config));
       try {
         dictionary = DictionaryLoader.load(config.actors.dictionaries);
@@ -84,6 +69,30 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("actorscope: " + e.getMessage());
       return e.isMissingInput() ? Main.MISSING_INPUT : Main.BAD_CONFIG;
     }
+    return runJob(config, dated, dictionary);
+  }
+
+  /** The configuration this command line asks for (defaults, job spec, options, --set), checked. */
+  JobConfig loadConfig() {
+    ConfigLoader.Overrides cli = new ConfigLoader.Overrides();
+    cli.input = input;
+    cli.format = format;
+    cli.output = output;
+    List<String> all = new ArrayList<>(sets);
+    if (date != null) {
+      all.add("nightly.date=\"" + date + "\"");
+    }
+    if (from != null) {
+      all.add("nightly.from=\"" + from + "\"");
+    }
+    if (to != null) {
+      all.add("nightly.to=\"" + to + "\"");
+    }
+    cli.sets = all;
+    return ConfigLoader.load(job, cli);
+  }
+
+  private int runJob(JobConfig config, DatedRun dated, DictionaryLoader.Loaded dictionary) {
     for (String w : dictionary.warnings) {
       System.err.println("actorscope: dictionary warning: " + w);
     }
