@@ -159,12 +159,15 @@ public final class ActorscopeJob {
       if (dates.isEmpty()) {
         tables.writePartition(Tables.QUARANTINE, "batch", batchId(config.inputs), input.quarantine);
       } else {
-        // one quarantine partition per day: DAY-<inputs>, the day read from the file's folder
-        tables.writeRowsBy(Tables.QUARANTINE, "batch", Tables.snake(input.quarantine).withColumn("batch",
-            org.apache.spark.sql.functions.concat(org.apache.spark.sql.functions.regexp_extract(
-                org.apache.spark.sql.functions.col("source_file"),
-                io.actorscope.config.DatedRun.dayInPath(config.nightly.layout), 1),
-                org.apache.spark.sql.functions.lit("-" + datedBatchSuffix()))));
+        // one quarantine partition per day, batch=DAY-<inputs> (the day read from the file's folder),
+        // written even when empty so that the table is always readable
+        Dataset<io.actorscope.io.Quarantine> q = input.quarantine.persist(StorageLevel.MEMORY_AND_DISK());
+        org.apache.spark.sql.Column day = org.apache.spark.sql.functions.regexp_extract(
+            org.apache.spark.sql.functions.col("sourceFile"), io.actorscope.config.DatedRun.dayInPath(config.nightly.layout), 1);
+        for (java.time.LocalDate d : dates) {
+          tables.writePartition(Tables.QUARANTINE, "batch", d + "-" + datedBatchSuffix(), q.filter(day.equalTo(d.toString())));
+        }
+        q.unpersist();
       }
       Map<String, Long> dates = new java.util.TreeMap<>();
       for (org.apache.spark.sql.Row r : t.groupBy("date").count().collectAsList()) {
