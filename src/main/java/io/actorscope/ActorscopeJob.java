@@ -51,6 +51,10 @@ public final class ActorscopeJob {
   private final Tables tables;
   private final RunManifest manifest;
   private final String runId;
+  /** The days of a dated run (empty: an undated run) and the days skipped for want of input. */
+  private List<java.time.LocalDate> dates = List.of();
+  private List<java.time.LocalDate> skipped = List.of();
+  private io.actorscope.output.StagedCommit commit;
 
   public ActorscopeJob(SparkSession spark, JobConfig config, DictionaryLoader.Loaded dictionary) {
     this.spark = spark;
@@ -62,13 +66,53 @@ public final class ActorscopeJob {
     this.manifest = new RunManifest(runId);
   }
 
+  /** Makes this a dated run of {@code days} (inputs already expanded by {@link io.actorscope.config.DatedRun}). */
+  public ActorscopeJob dated(List<java.time.LocalDate> days, List<java.time.LocalDate> skippedDays) {
+    this.dates = List.copyOf(days);
+    this.skipped = List.copyOf(skippedDays);
+    return this;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  /** Spark's Hadoop settings plus the job's own spark.hadoop.* (which a session started elsewhere lacks). */
+  private org.apache.hadoop.conf.Configuration hadoopConf() {
+    org.apache.hadoop.conf.Configuration c = new org.apache.hadoop.conf.Configuration(spark.sparkContext().hadoopConfiguration());
+    config.spark.forEach((k, v) -> {
+      if (k.startsWith("spark.hadoop.")) {
+        c.set(k.substring("spark.hadoop.".length()), v);
+      }
+    });
+    return c;
+  }
+
   /** Runs every stage; the manifest is written whether the run succeeds or fails. */
   public RunManifest run() throws Exception {
     manifest.put("output", RunManifest.redact(config.run.output));
     manifest.put("config", RunManifest.configMap(config));
     manifest.put("versions", versions());
-    try {
-      runStages();
+    manifest.put("dates", dates.stream().map(Object::toString).collect(java.util.stream.Collectors.toList()));
+    if (!skipped.isEmpty()) {
+      manifest.put("dates_skipped", skipped.stream().map(Object::toString).collect(java.util.stream.Collectors.toList()));
+    }
+    org.apache.hadoop.conf.Configuration hadoop = hadoopConf();
+    try (io.actorscope.output.OutputLock lock = io.actorscope.output.OutputLock.acquire(hadoop, config.run.output,
+        dates, runId, config.nightly.lockStaleMinutes)) {
+      manifest.put("locks", lock.files());
+      manifest.put("repaired_runs", io.actorscope.output.StagedCommit.recover(hadoop, config.run.output,
+          io.actorscope.output.OutputLock.liveRuns(hadoop, config.run.output, config.nightly.lockStaleMinutes)));
+      commit = new io.actorscope.output.StagedCommit(hadoop, config.run.output, runId);
+      tables.stageInto(commit);
+      try {
+        runStages();
+        publish();
+        rolling(hadoop);
+      } catch (Exception | Error e) {
+        commit.abort();
+        throw e;
+      }
       manifest.finish("succeeded", null);
       return manifest;
     } catch (Exception | Error e) {
@@ -76,7 +120,7 @@ public final class ActorscopeJob {
       throw e;
     } finally {
       try {
-        String where = manifest.write(config.run.output, spark.sparkContext().hadoopConfiguration());
+        String where = manifest.write(config.run.output, hadoopConf());
         manifest.put("manifest", where);
         LOG.info("manifest written to {}", where);
       } catch (java.io.IOException | RuntimeException e) {
@@ -122,7 +166,7 @@ public final class ActorscopeJob {
 
   private Ingest.Result readArticles() {
     Ingest.Result input = phase("ingest", "read, check and de-duplicate articles",
-        () -> Ingest.run(spark, config.inputs, config.ingest.dedupe, config.ingest.snippetChars));
+        () -> Ingest.run(spark, config.inputs, config.ingest.dedupe, config.ingest.snippetChars, !dates.isEmpty()));
     manifest.put("input_files", input.files);
     manifest.counts().putAll(input.counts.asMap());
     if (!input.counts.reconciles()) {
@@ -136,7 +180,19 @@ public final class ActorscopeJob {
       Dataset<AnalyzedArticle> t = TextAnalyzer.analyze(input.articles, config.text.minTermLength)
           .persist(StorageLevel.MEMORY_AND_DISK());
       tables.writeByDate(Tables.ARTICLES, t.select(articleColumns()).as(io.actorscope.io.Article.ENCODER));
-      tables.writePartition(Tables.QUARANTINE, "batch", batchId(config.inputs), input.quarantine);
+      if (dates.isEmpty()) {
+        tables.writePartition(Tables.QUARANTINE, "batch", batchId(config.inputs), input.quarantine);
+      } else {
+        // one quarantine partition per day, batch=DAY-<inputs> (the day read from the file's folder),
+        // written even when empty so that the table is always readable
+        Dataset<io.actorscope.io.Quarantine> q = input.quarantine.persist(StorageLevel.MEMORY_AND_DISK());
+        org.apache.spark.sql.Column day = org.apache.spark.sql.functions.regexp_extract(
+            org.apache.spark.sql.functions.col("sourceFile"), io.actorscope.config.DatedRun.dayInPath(config.nightly.layout), 1);
+        for (java.time.LocalDate d : dates) {
+          tables.writePartition(Tables.QUARANTINE, "batch", d + "-" + datedBatchSuffix(), q.filter(day.equalTo(d.toString())));
+        }
+        q.unpersist();
+      }
       Map<String, Long> dates = new java.util.TreeMap<>();
       for (org.apache.spark.sql.Row r : t.groupBy("date").count().collectAsList()) {
         dates.put(String.valueOf(r.get(0)), r.getLong(1));
@@ -321,6 +377,76 @@ public final class ActorscopeJob {
     actorTopics.unpersist();
     docTopics.unpersist();
     r.release();
+  }
+
+  /** The part of a dated run's quarantine batch after the day: the same inputs give the same batch. */
+  private String datedBatchSuffix() {
+    StringBuilder b = new StringBuilder(config.nightly.layout).append('\n');
+    config.inputs.stream().map(i -> i.format + ":" + i.path.substring(0, i.path.length() - config.nightly.folder(
+        java.time.LocalDate.parse(i.partitionDate)).length())).distinct().sorted().forEach(x -> b.append(x).append('\n'));
+    return io.actorscope.io.ArticleParser.sha256Hex(b.toString(), 6);
+  }
+
+  /**
+   * Publishes what the run staged: in a dated run every day of the run in every partitioned table
+   * written (a day now without rows is emptied), else the partitions that have rows.
+   */
+  private void publish() throws java.io.IOException {
+    phase("commit", "replace the written partitions", () -> {
+      List<String> replaced = new ArrayList<>();
+      for (String table : tables.stagedTables()) {
+        List<String> parts = new ArrayList<>();
+        if (dates.isEmpty()) {
+          parts.addAll(commit.staged(table));
+        } else if (table.equals(Tables.QUARANTINE)) {
+          dates.forEach(d -> parts.add("batch=" + d + "-" + datedBatchSuffix()));
+        } else {
+          dates.forEach(d -> parts.add("date=" + d));
+        }
+        for (String p : parts) {
+          commit.replace(table, p);
+          replaced.add(table + "/" + p);
+        }
+      }
+      commit.commit();
+      manifest.put("replaced_partitions", replaced.size());
+      return null;
+    });
+  }
+
+  /** Rolling windows ending on the days this run touched and the later days whose windows contain them. */
+  private void rolling(org.apache.hadoop.conf.Configuration hadoop) throws java.io.IOException {
+    if (config.nightly.rollingDays.isEmpty()) {
+      return;
+    }
+    List<java.time.LocalDate> touched = new ArrayList<>(dates);
+    if (touched.isEmpty()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Long> byDate = (Map<String, Long>) manifest.get("articles_by_date");
+      byDate.keySet().stream().filter(d -> d.matches("\\d{4}-\\d{2}-\\d{2}")).forEach(d -> touched.add(java.time.LocalDate.parse(d)));
+    }
+    List<java.time.LocalDate> ends = io.actorscope.output.Rolling.endDays(hadoop, tables, touched, config.nightly.rollingDays);
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("windows_days", config.nightly.rollingDays);
+    r.put("end_dates", ends.stream().map(Object::toString).collect(java.util.stream.Collectors.toList()));
+    manifest.put("rolling", r);
+    if (ends.isEmpty()) {
+      return;
+    }
+    phase("rolling", "rolling actor counts and co-occurrence", () -> {
+      commit = new io.actorscope.output.StagedCommit(hadoop, config.run.output, runId);
+      tables.stageInto(commit);
+      tables.stagedTables().clear();
+      io.actorscope.output.Rolling.write(spark, hadoop, tables, ends, config.nightly.rollingDays, config.cooccurrence.scopes,
+          config.cooccurrence.minCount);
+      for (String table : List.of(Tables.ACTOR_COUNTS_ROLLING, Tables.COOCCURRENCE_ROLLING)) {
+        for (java.time.LocalDate e : ends) {
+          commit.replace(table, "date=" + e);
+        }
+      }
+      commit.commit();
+      return null;
+    });
   }
 
   /** Runs one phase as a Spark job group, timed into the manifest. */

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code actorscope}: the command line. Exit codes: 0 success, 1 the job failed, 2 bad usage or
- * configuration (found before Spark starts), 3 an input that does not exist.
+ * configuration (found before Spark starts), 3 an input that does not exist, 4 another run holds
+ * the lock of a day this run would write.
  */
 @Command(name = "actorscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Turns piles of news text into facts about actors: mentions, counts, co-occurrence, topics.",
@@ -16,6 +17,8 @@ public final class Main implements Runnable {
   public static final int JOB_FAILED = 1;
   public static final int BAD_CONFIG = 2;
   public static final int MISSING_INPUT = 3;
+  /** Another run holds the lock of a day (or of the whole output) this run would write. */
+  public static final int LOCK_HELD = 4;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -351,6 +351,62 @@ public final class ConfigLoader {
     if (c.output.compression == null || !COMPRESSIONS.contains(c.output.compression)) {
       throw new ConfigException("output.compression", "unknown codec '" + c.output.compression + "' (one of " + sorted(COMPRESSIONS) + ")");
     }
+    validateNightly(c.nightly);
+  }
+
+  /** The longest range one run may cover (ten years of days): a typo in a year should not start a century. */
+  static final int MAX_DAYS = 3660;
+
+  private static void validateNightly(JobConfig.Nightly n) {
+    if (n.layout == null || !n.layout.contains("{date}") || n.layout.indexOf("{date}") != n.layout.lastIndexOf("{date}")) {
+      throw new ConfigException("nightly.layout", "must contain {date} once, e.g. dt={date}");
+    }
+    if (n.layout.startsWith("/") || n.layout.contains("..")) {
+      throw new ConfigException("nightly.layout", "must be a relative folder under each input path");
+    }
+    java.time.LocalDate date = day(n.date, "nightly.date");
+    java.time.LocalDate from = day(n.from, "nightly.from");
+    java.time.LocalDate to = day(n.to, "nightly.to");
+    if (date != null && (from != null || to != null)) {
+      throw new ConfigException("nightly.date", "give either a date or a range (--from/--to), not both");
+    }
+    if ((from == null) != (to == null)) {
+      throw new ConfigException(from == null ? "nightly.from" : "nightly.to", "a range needs both --from and --to");
+    }
+    if (from != null && from.isAfter(to)) {
+      throw new ConfigException("nightly.to", to + " is before nightly.from " + from);
+    }
+    if (from != null && java.time.temporal.ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+      throw new ConfigException("nightly.to", "a range covers at most " + MAX_DAYS + " days");
+    }
+    if (!Set.of(JobConfig.Nightly.ONE_PASS, JobConfig.Nightly.DAY_BY_DAY).contains(n.backfill)) {
+      throw new ConfigException("nightly.backfill", "unknown mode '" + n.backfill + "' (one of day_by_day, one_pass)");
+    }
+    if (!Set.of("fail", "skip").contains(n.missingInput)) {
+      throw new ConfigException("nightly.missing_input", "unknown choice '" + n.missingInput + "' (one of fail, skip)");
+    }
+    for (Integer w : n.rollingDays) {
+      if (w == null || w < 2 || w > 366) {
+        throw new ConfigException("nightly.rolling_days", "each window must be 2 to 366 days, got " + w);
+      }
+    }
+    if (new java.util.HashSet<>(n.rollingDays).size() != n.rollingDays.size()) {
+      throw new ConfigException("nightly.rolling_days", "a window is listed twice");
+    }
+    if (n.lockStaleMinutes < 1) {
+      throw new ConfigException("nightly.lock_stale_minutes", "must be >= 1");
+    }
+  }
+
+  private static java.time.LocalDate day(String s, String key) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(s.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ConfigException(key, "'" + s + "' is not a day (YYYY-MM-DD)");
+    }
   }
 
   private static void validateTopicsExtra(JobConfig.Topics t) {

@@ -23,6 +23,11 @@ public final class InputConfig implements Serializable {
   public String source;
   public String timezone;
   public boolean requireDate;
+  /**
+   * Set by a dated run (never by a job spec): the day whose folder this input is; every article
+   * read from it gets this date.
+   */
+  public String partitionDate;
 
   /** The input column/field holding article field {@code name} (id, url, source, …). */
   public String field(String name) {

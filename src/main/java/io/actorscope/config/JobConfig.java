@@ -25,6 +25,7 @@ public final class JobConfig implements Serializable {
   public Cooccurrence cooccurrence = new Cooccurrence();
   public Topics topics = new Topics();
   public Output output = new Output();
+  public Nightly nightly = new Nightly();
 
   public static final class Run implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -126,5 +127,37 @@ public final class JobConfig implements Serializable {
   public static final class Output implements Serializable {
     private static final long serialVersionUID = 1L;
     public String compression;
+  }
+
+  public static final class Nightly implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final String ONE_PASS = "one_pass";
+    public static final String DAY_BY_DAY = "day_by_day";
+    public String layout;
+    public String date;
+    public String from;
+    public String to;
+    public String backfill;
+    public String missingInput;
+    public List<Integer> rollingDays = new ArrayList<>();
+    public long lockStaleMinutes;
+
+    /** The days this run processes, in order; empty for an undated run. */
+    public List<java.time.LocalDate> dates() {
+      List<java.time.LocalDate> out = new ArrayList<>();
+      if (date != null) {
+        out.add(java.time.LocalDate.parse(date));
+      } else if (from != null) {
+        for (java.time.LocalDate d = java.time.LocalDate.parse(from); !d.isAfter(java.time.LocalDate.parse(to)); d = d.plusDays(1)) {
+          out.add(d);
+        }
+      }
+      return out;
+    }
+
+    /** The folder of day {@code d} under an input path. */
+    public String folder(java.time.LocalDate d) {
+      return layout.replace("{date}", d.toString());
+    }
   }
 }

@@ -34,14 +34,31 @@ public final class Cooccurrence {
     Dataset<PairRow> out = null;
     for (String scope : scopes) {
       Dataset<PairRow> one = WINDOW.equals(scope) ? window(mentions, articles, windowWidth, minCount)
-          : compute(mentions, articles, scope, minCount);
+          : compute(mentions.toDF(), articles.toDF(), scope, minCount);
       out = out == null ? one : out.union(one);
     }
     return out;
   }
 
-  static Dataset<PairRow> compute(Dataset<Mention> mentions, Dataset<AnalyzedArticle> articles, String scope,
+  /**
+   * The article and sentence scopes over untyped rows: {@code mentions} with columns date,
+   * articleId, sentence, actorId; {@code articles} with date, sentences (the rolling windows use
+   * this with date = window end). The window scope needs the articles' tokens and is skipped here.
+   */
+  public static Dataset<PairRow> computeRows(Dataset<Row> mentions, Dataset<Row> articles, List<String> scopes,
       long minCount) {
+    Dataset<PairRow> out = null;
+    for (String scope : scopes) {
+      if (WINDOW.equals(scope)) {
+        continue;
+      }
+      Dataset<PairRow> one = compute(mentions, articles, scope, minCount);
+      out = out == null ? one : out.union(one);
+    }
+    return out != null ? out : mentions.sparkSession().emptyDataset(PairRow.ENCODER);
+  }
+
+  static Dataset<PairRow> compute(Dataset<Row> mentions, Dataset<Row> articles, String scope, long minCount) {
     boolean sentence = SENTENCE.equals(scope);
     Dataset<Row> units = articles.groupBy("date")
         .agg(sentence ? sum(col("sentences")).as("units") : count(lit(1)).as("units"));

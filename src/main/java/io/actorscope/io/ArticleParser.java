@@ -56,7 +56,7 @@ public final class ArticleParser {
       Article a = new Article();
       String published = r.getPublished();
       if (published == null || published.isBlank()) {
-        if (input.requireDate) {
+        if (input.requireDate && input.partitionDate == null) {
           return quarantine(p, r, Quarantine.MISSING_DATE, "no field '" + input.field("published") + "'", text);
         }
       } else {
@@ -76,6 +76,10 @@ public final class ArticleParser {
               "'" + cut(precision, 40) + "' is not one of time, day, month, year, approximate", text);
         }
         a.setDatePrecision(precision);
+      }
+      if (input.partitionDate != null) {
+        // a dated run: the day's folder says which day the article belongs to
+        a.setDate(java.time.LocalDate.parse(input.partitionDate));
       }
       String hash = textHash(text);
       a.setId(blankToNull(r.getId()) != null ? r.getId().strip() : hash.substring(0, 16));

@@ -91,15 +91,30 @@ public final class Ingest {
 
   /** Keeps the first article (by source file, then offset) of each distinct text. */
   public static Dataset<Article> dedupe(Dataset<Article> accepted) {
+    return dedupe(accepted, false);
+  }
+
+  /**
+   * Keeps the first article of each distinct text; {@code perDate}: of each distinct text on each
+   * date, so a day gives the same articles whether it is run alone or in a range.
+   */
+  public static Dataset<Article> dedupe(Dataset<Article> accepted, boolean perDate) {
+    org.apache.spark.sql.expressions.WindowSpec by = perDate ? Window.partitionBy("textHash", "date")
+        : Window.partitionBy("textHash");
     return accepted
-        .withColumn("_rank", row_number().over(
-            Window.partitionBy("textHash").orderBy(col("sourceFile"), col("offset"), col("id"))))
+        .withColumn("_rank", row_number().over(by.orderBy(col("sourceFile"), col("offset"), col("id"))))
         .filter(col("_rank").equalTo(1))
         .drop("_rank")
         .as(Article.ENCODER);
   }
 
   public static Result run(SparkSession spark, List<InputConfig> inputs, boolean dedupe, int snippetChars) {
+    return run(spark, inputs, dedupe, snippetChars, false);
+  }
+
+  /** {@code perDate}: duplicates are looked for within each date only (dated runs). */
+  public static Result run(SparkSession spark, List<InputConfig> inputs, boolean dedupe, int snippetChars,
+      boolean perDate) {
     Dataset<ParsedRecord> parsed = readAll(spark, inputs, snippetChars).persist(StorageLevel.MEMORY_AND_DISK());
     Counts counts = new Counts();
     List<Row> byReason = parsed
@@ -122,7 +137,7 @@ public final class Ingest {
     Dataset<Article> accepted = parsed.filter(col("article").isNotNull()).select("article.*").as(Article.ENCODER);
     Dataset<Quarantine> quarantine =
         parsed.filter(col("quarantine").isNotNull()).select("quarantine.*").as(Quarantine.ENCODER);
-    Dataset<Article> articles = (dedupe ? dedupe(accepted) : accepted).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Article> articles = (dedupe ? dedupe(accepted, perDate) : accepted).persist(StorageLevel.MEMORY_AND_DISK());
     long kept = articles.count();
     counts.duplicates = counts.accepted - kept;
     counts.accepted = kept;

@@ -46,8 +46,51 @@ public final class Tables {
     return output + "/" + table;
   }
 
+  /** Rolling aggregates over the daily partitions (see {@link Rolling}). */
+  public static final String ACTOR_COUNTS_ROLLING = "actor_counts_rolling";
+  public static final String COOCCURRENCE_ROLLING = "cooccurrence_rolling";
+
+  /** When set, partitioned tables are written under the run's staging folder and published by its commit. */
+  private StagedCommit staging;
+  private final java.util.Set<String> staged = new java.util.LinkedHashSet<>();
+
+  public void stageInto(StagedCommit commit) {
+    this.staging = commit;
+  }
+
+  /** The partitioned tables written to the staging folder so far. */
+  public java.util.Set<String> stagedTables() {
+    return staged;
+  }
+
+  public String output() {
+    return output;
+  }
+
+  /**
+   * Writes {@code rows} (already with SQL column names) partitioned by {@code column}: to the
+   * staging folder when staging, else by dynamic partition overwrite.
+   */
+  public void writeRowsBy(String table, String column, Dataset<Row> rows) {
+    if (staging != null) {
+      staged.add(table);
+      rows.write().mode(SaveMode.Overwrite).option("compression", compression).partitionBy(column)
+          .parquet(staging.stagingPath(table));
+      return;
+    }
+    rows.write().mode(SaveMode.Overwrite)
+        .option("partitionOverwriteMode", "dynamic")
+        .option("compression", compression)
+        .partitionBy(column)
+        .parquet(path(table));
+  }
+
   /** Replaces the date partitions present in {@code rows}. */
   public void writeByDate(String table, Dataset<?> rows) {
+    if (staging != null) {
+      writeRowsBy(table, "date", snake(rows));
+      return;
+    }
     snake(rows).write().mode(SaveMode.Overwrite)
         .option("partitionOverwriteMode", "dynamic")
         .option("compression", compression)
@@ -65,6 +108,12 @@ public final class Tables {
    * folder so that even zero rows leave a readable (empty) Parquet file.
    */
   public void writePartition(String table, String column, String value, Dataset<?> rows) {
+    if (staging != null) {
+      staged.add(table);
+      snake(rows).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", compression)
+          .parquet(staging.stagingPath(table) + "/" + column + "=" + value);
+      return;
+    }
     snake(rows).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", compression)
         .parquet(path(table) + "/" + column + "=" + value);
   }

@@ -138,4 +138,27 @@ class ConfigLoaderTest {
       }
     }
   }
+
+  @Test
+  void nightlyKeysAreCheckedBeforeSparkStarts() throws IOException {
+    String in = input().toString();
+    assertEquals("config error: nightly.date: '2025-02-30' is not a day (YYYY-MM-DD)",
+        fails(null, cli(in, "jsonl", "out", "nightly.date=2025-02-30")).getMessage());
+    assertEquals("config error: nightly.from: a range needs both --from and --to",
+        fails(null, cli(in, "jsonl", "out", "nightly.to=2025-01-01")).getMessage());
+    assertEquals("config error: nightly.to: 2025-01-01 is before nightly.from 2025-01-05",
+        fails(null, cli(in, "jsonl", "out", "nightly.from=2025-01-05", "nightly.to=2025-01-01")).getMessage());
+    assertEquals("config error: nightly.date: give either a date or a range (--from/--to), not both",
+        fails(null, cli(in, "jsonl", "out", "nightly.date=2025-01-05", "nightly.from=2025-01-01",
+            "nightly.to=2025-01-09")).getMessage());
+    assertEquals("config error: nightly.layout: must contain {date} once, e.g. dt={date}",
+        fails(null, cli(in, "jsonl", "out", "nightly.layout=day")).getMessage());
+    assertEquals("config error: nightly.backfill: unknown mode 'weekly' (one of day_by_day, one_pass)",
+        fails(null, cli(in, "jsonl", "out", "nightly.backfill=weekly")).getMessage());
+    assertEquals("config error: nightly.rolling_days: each window must be 2 to 366 days, got 1",
+        fails(null, cli(in, "jsonl", "out", "nightly.rolling_days=[1, 7]")).getMessage());
+    JobConfig ok = ConfigLoader.load(null, cli(in, "jsonl", "out", "nightly.from=2024-02-27", "nightly.to=2024-03-01"));
+    assertEquals(4, ok.nightly.dates().size()); // 27, 28, 29 (leap year), 1 March
+    assertEquals("dt=2024-02-29", ok.nightly.folder(ok.nightly.dates().get(2)));
+  }
 }

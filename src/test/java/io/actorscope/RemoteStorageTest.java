@@ -1,0 +1,181 @@
+package io.actorscope;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.actorscope.output.Tables;
+import io.actorscope.testing.ChildJvm;
+import io.actorscope.testing.Cli;
+import io.actorscope.testing.DatedCorpus;
+import io.actorscope.testing.SharedSpark;
+import io.actorscope.testing.Stores;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job reading from and writing to a real HDFS (MiniDFSCluster) and a real S3 server (S3Proxy,
+ * through hadoop-aws's s3a://): every output table read back from there through the same file
+ * system equals a local run of the same input. The S3 runs are child JVMs (a fresh Spark, as under
+ * spark-submit) whose every log line is kept: the secret key appears in no log line, in no manifest
+ * and in no byte of any output file.
+ */
+class RemoteStorageTest {
+  static final List<String> TABLES = List.of(Tables.ARTICLES, Tables.MENTIONS, Tables.ACTOR_COUNTS,
+      Tables.COOCCURRENCE, Tables.ACTORS, Tables.ROLES, Tables.QUARANTINE, Tables.ACTOR_COUNTS_ROLLING,
+      Tables.COOCCURRENCE_ROLLING, Tables.TOPICS, Tables.DOC_TOPICS);
+  static final List<LocalDate> DAYS = List.of(LocalDate.parse("2025-05-01"), LocalDate.parse("2025-05-02"));
+  /** A small LDA so topics and doc_topics are written too. */
+  static final String[] TOPICS = {"--set", "topics.enabled=true", "--set", "topics.k=3", "--set", "topics.max_iter=5",
+      "--set", "topics.min_documents=5", "--set", "topics.min_df=2", "--set", "topics.top_terms=5"};
+
+  @TempDir
+  Path dir;
+
+  /** Rows of each table, read by Spark from wherever {@code out} is; columns that name the input's place left out. */
+  static Map<String, List<String>> read(SparkSession spark, String out) {
+    Map<String, List<String>> all = new TreeMap<>();
+    for (String t : TABLES) {
+      Dataset<Row> df = spark.read().parquet(out + "/" + t);
+      for (String c : List.of("source_file", "batch", "model_id", "mixture", "dominant_topic", "dominant_weight", "weight", "term")) {
+        df = df.drop(c); // where the input sat, and the LDA's numbers (checked by count, not value)
+      }
+      all.put(t, df.collectAsList().stream().map(Row::toString).sorted().collect(Collectors.toList()));
+    }
+    return all;
+  }
+
+  private Path localInput() throws Exception {
+    Path in = dir.resolve("in");
+    DatedCorpus.bbcPolitics(in, DAYS, 10, 200);
+    return in;
+  }
+
+  private Map<String, List<String>> localRun(Path in) throws Exception {
+    Path out = dir.resolve("local");
+    Path spec = DatedCorpus.spec(dir, in.toString(), out.toString());
+    Cli c = Cli.run(CrashRecoveryTest.concat(new String[] {"run", spec.toString(), "--from", "2025-05-01", "--to", "2025-05-02"}, TOPICS));
+    assertEquals(0, c.exit, c.err);
+    Map<String, List<String>> rows = read(SharedSpark.spark(), out.toString());
+    assertEquals(20, rows.get(Tables.ARTICLES).size());
+    assertEquals(20, rows.get(Tables.DOC_TOPICS).size());
+    assertEquals(15, rows.get(Tables.TOPICS).size());
+    return rows;
+  }
+
+  @Test
+  void hdfsInAndOut() throws Exception {
+    Path in = localInput();
+    Map<String, List<String>> local = localRun(in);
+    String hdfs = Stores.hdfs();
+    FileSystem fs = new org.apache.hadoop.fs.Path(hdfs + "/").getFileSystem(new Configuration());
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(hdfs + "/feeds/bbc"));
+    String out = hdfs + "/actorscope/out";
+    Path spec = DatedCorpus.spec(dir, hdfs + "/feeds/bbc", out);
+    Cli c = Cli.run(CrashRecoveryTest.concat(new String[] {"run", spec.toString(), "--from", "2025-05-01", "--to", "2025-05-02"}, TOPICS));
+    assertEquals(0, c.exit, c.err);
+    assertEquals(local, read(SharedSpark.spark(), out));
+    // the input really came from HDFS
+    assertEquals(List.of(hdfs + "/feeds/bbc/dt=2025-05-01/politics-200.txt"), SharedSpark.spark().read()
+        .parquet(out + "/" + Tables.ARTICLES).filter("id = 'politics-200'").select("source_file").as(
+            org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(1, fs.listStatus(new org.apache.hadoop.fs.Path(out + "/" + Tables.RUNS)).length);
+  }
+
+  @Test
+  void s3InAndOutWithNoSecretInLogsManifestOrOutput() throws Exception {
+    Path in = localInput();
+    Map<String, List<String>> local = localRun(in);
+    String endpoint = Stores.s3Endpoint();
+    Map<String, String> s3a = Stores.s3aSettings(endpoint);
+    // the test's own reads and uploads: like a cluster's core-site.xml, for this bucket only
+    Configuration conf = SharedSpark.spark().sparkContext().hadoopConfiguration();
+    String b = "fs.s3a.bucket." + Stores.BUCKET + ".";
+    s3a.forEach((k, v) -> conf.set(b + k.substring("fs.s3a.".length()), v));
+    conf.set(b + "access.key", Stores.ACCESS_KEY);
+    conf.set(b + "secret.key", Stores.SECRET_KEY);
+    String bucket = "s3a://" + Stores.BUCKET;
+    FileSystem fs = new org.apache.hadoop.fs.Path(bucket + "/").getFileSystem(conf);
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(bucket + "/feeds/bbc"));
+
+    // 1. credentials in the job spec's spark: section (spark.hadoop.fs.s3a.*), the route most at risk of leaking
+    List<String> sparkLines = new ArrayList<>(List.of("spark:"));
+    s3a.forEach((k, v) -> sparkLines.add("  spark.hadoop." + k + ": \"" + v + "\""));
+    sparkLines.add("  spark.hadoop.fs.s3a.access.key: \"" + Stores.ACCESS_KEY + "\"");
+    sparkLines.add("  spark.hadoop.fs.s3a.secret.key: \"" + Stores.SECRET_KEY + "\"");
+    sparkLines.add("  spark.ui.enabled: \"false\"");
+    Path spec = DatedCorpus.spec(dir, bucket + "/feeds/bbc", bucket + "/out-spec", sparkLines.toArray(String[]::new));
+    Path log4j = dir.resolve("log4j2-everything.properties");
+    Files.writeString(log4j, "rootLogger.level = info\nrootLogger.appenderRef.o.ref = o\nappender.o.type = Console\n"
+        + "appender.o.name = o\nappender.o.layout.type = PatternLayout\nappender.o.layout.pattern = %d %p %c: %m%n\n");
+    List<String> jvm = List.of("-Dlog4j2.configurationFile=" + log4j);
+    ChildJvm first = ChildJvm.start(dir.resolve("spec.log"), Map.of(), jvm, CrashRecoveryTest.concat(
+        new String[] {"run", spec.toString(), "--from", "2025-05-01", "--to", "2025-05-02"}, TOPICS));
+    assertEquals(0, first.waitFor(900), first.output());
+    assertEquals(local, read(SharedSpark.spark(), bucket + "/out-spec"));
+
+    // 2. credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), nothing in the spec
+    List<String> noKeys = new ArrayList<>(List.of("spark:"));
+    s3a.forEach((k, v) -> noKeys.add("  spark.hadoop." + k + ": \"" + v + "\""));
+    Path envSpec = DatedCorpus.spec(dir, bucket + "/feeds/bbc", bucket + "/out-env", noKeys.toArray(String[]::new));
+    ChildJvm second = ChildJvm.start(dir.resolve("env.log"),
+        Map.of("AWS_ACCESS_KEY_ID", Stores.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", Stores.SECRET_KEY), jvm,
+        "run", envSpec.toString(), "--date", "2025-05-02", "--set", "nightly.rolling_days=[]");
+    assertEquals(0, second.waitFor(900), second.output());
+    assertEquals(10, SharedSpark.spark().read().parquet(bucket + "/out-env/" + Tables.ARTICLES).count());
+
+    // no secret anywhere: every log line of both runs, every object they wrote (read as bytes from the server's disk)
+    for (ChildJvm run : List.of(first, second)) {
+      String log = run.output();
+      assertTrue(log.contains(" INFO ") && log.contains("ActorscopeJob"), "the log was captured");
+      assertFalse(log.contains(Stores.SECRET_KEY), "secret in the log of " + run.log);
+    }
+    Path served = Stores.s3Root().resolve(Stores.BUCKET);
+    int files = 0;
+    byte[] secret = Stores.SECRET_KEY.getBytes(StandardCharsets.UTF_8);
+    try (Stream<Path> s = Files.walk(served)) {
+      for (Path p : s.filter(Files::isRegularFile).collect(Collectors.toList())) {
+        if (p.startsWith(served.resolve("feeds"))) {
+          continue;
+        }
+        files++;
+        assertFalse(contains(Files.readAllBytes(p), secret), "secret in " + p);
+      }
+    }
+    assertTrue(files > 20, "the output was found on the server's disk: " + files + " files");
+    String manifest;
+    try (Stream<Path> s = Files.list(served.resolve("out-spec/_runs"))) {
+      manifest = Files.readString(s.findFirst().orElseThrow());
+    }
+    assertTrue(manifest.contains("\"spark.hadoop.fs.s3a.secret.key\" : \"***\""), manifest);
+    assertFalse(manifest.contains(Stores.ACCESS_KEY), "the access key id is masked too");
+  }
+
+  static boolean contains(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}
