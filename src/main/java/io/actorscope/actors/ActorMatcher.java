@@ -603,8 +603,10 @@ public final class ActorMatcher {
         return;
       }
     }
-    if (group.size() == 1) {
-      // a title only one role in the dictionary carries ("the Foreign Secretary") is that role
+    if (group.size() == 1 && mostNamed(hits).contains(dictionary.roles.get(group.get(0)).body)) {
+      // a title only one role in the dictionary carries ("the Foreign Secretary") is that role, when
+      // the role's country or body is what the article names most: a unique title in the dictionary
+      // is not unique in the world (every country has a Vice-President)
       Dictionary.Role role = dictionary.roles.get(group.get(0));
       h.roleId = role.id;
       h.actor = holder(role, a.getDate(), a.getDatePrecision());
@@ -617,6 +619,24 @@ public final class ActorMatcher {
       return;
     }
     h.dropped = true;
+  }
+
+  /** The actors the article's hits name most often, roles aside (ties all count). */
+  private static Set<String> mostNamed(List<Hit> hits) {
+    Map<String, Integer> n = new HashMap<>();
+    int max = 0;
+    for (Hit h : hits) {
+      if (h.actor != null && !h.dropped && h.roleId == null) {
+        max = Math.max(max, n.merge(h.actor, 1, Integer::sum));
+      }
+    }
+    Set<String> out = new java.util.HashSet<>();
+    for (Map.Entry<String, Integer> e : n.entrySet()) {
+      if (e.getValue() == max) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   /**
