@@ -333,13 +333,17 @@ class ActorMatcherTest {
             "Foreign Secretary=DOMINIC_RAAB/role/title_antecedent/GBR_FOREIGN_SECRETARY"),
         how("British Foreign Secretary Dominic Raab spoke. The head of the Foreign Office added more. "
             + "The Foreign Secretary left.", "2021-06-01"));
-    // more than two sentences back: not an antecedent (here the title is unique anyway)
-    assertEquals(List.of("British Foreign Secretary=DOMINIC_RAAB/role/role_holder/GBR_FOREIGN_SECRETARY",
-            "Foreign Secretary=DOMINIC_RAAB/role/title_unique/GBR_FOREIGN_SECRETARY"),
+    // more than two sentences back: not an antecedent
+    assertEquals(List.of("British Foreign Secretary=DOMINIC_RAAB/role/role_holder/GBR_FOREIGN_SECRETARY"),
         how("British Foreign Secretary spoke. One. Two. The Foreign Secretary left.", "2021-06-01"));
-    // none at all: a title only one role carries is that role; one that several carry is nobody
-    assertEquals(List.of("Foreign Secretary=DOMINIC_RAAB/role/title_unique/GBR_FOREIGN_SECRETARY"),
-        how("The Foreign Secretary left.", "2021-06-01"));
+    // none at all: a title only one role carries is that role when the article names its country
+    // most; otherwise, or when several roles carry it, nobody
+    assertEquals(List.of("Britain=GBR/alias/alias", "Britain=GBR/alias/alias",
+            "Foreign Secretary=DOMINIC_RAAB/role/title_unique/GBR_FOREIGN_SECRETARY", "Russia=RUS/alias/alias"),
+        how("Britain spoke. Britain again. The Foreign Secretary met Russia.", "2021-06-01"));
+    assertEquals(List.of("Russia=RUS/alias/alias", "Russia=RUS/alias/alias", "Britain=GBR/alias/alias"),
+        how("Russia spoke. Russia again. The Foreign Secretary met Britain.", "2021-06-01"));
+    assertEquals(List.of(), how("The Foreign Secretary left.", "2021-06-01"));
     assertEquals(List.of(), how("The Secretary General left.", "2021-06-01"));
   }
 
