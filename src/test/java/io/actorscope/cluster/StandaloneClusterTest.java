@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.actorscope.output.Tables;
 import io.actorscope.testing.DuckDb;
+import io.actorscope.testing.Script;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,14 +68,14 @@ class StandaloneClusterTest {
         "  - {path: " + Path.of("sample/seed.jsonl").toAbsolutePath() + ", format: jsonl}",
         "topics: {enabled: false}",
         ""));
-    Run start = Run.start(dir.resolve("start.log"), clusterEnv, "scripts/cluster", "start");
+    Script start = Script.start(dir.resolve("start.log"), clusterEnv, "scripts/cluster", "start");
     assertEquals(0, start.waitFor(Duration.ofMinutes(5)), start.log());
   }
 
   @AfterAll
   void stopCluster() throws Exception {
     List<Long> pids = daemonPids();
-    Run stop = Run.start(dir.resolve("stop.log"), clusterEnv, "scripts/cluster", "stop");
+    Script stop = Script.start(dir.resolve("stop.log"), clusterEnv, "scripts/cluster", "stop");
     assertEquals(0, stop.waitFor(Duration.ofMinutes(2)), stop.log());
     for (long pid : pids) {
       assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " still alive");
@@ -87,9 +87,9 @@ class StandaloneClusterTest {
   void clusterRunEqualsLocalRun() throws Exception {
     clusterOut = dir.resolve("out-cluster");
     Path localOut = dir.resolve("out-local");
-    Run cluster = submit(master, clusterOut, dir.resolve("submit-cluster.log"));
+    Script cluster = submit(master, clusterOut, dir.resolve("submit-cluster.log"));
     assertEquals(0, cluster.waitFor(JOB_TIMEOUT), cluster.log());
-    Run local = submit("local[2]", localOut, dir.resolve("submit-local.log"));
+    Script local = submit("local[2]", localOut, dir.resolve("submit-local.log"));
     assertEquals(0, local.waitFor(JOB_TIMEOUT), local.log());
 
     // It ran on the cluster: each Worker launched an executor for the application.
@@ -115,7 +115,7 @@ class StandaloneClusterTest {
   void killingAWorkerMidJobStillFinishesWithTheSameRows() throws Exception {
     Path out = dir.resolve("out-killed");
     Path log = dir.resolve("submit-killed.log");
-    Run run = submit(master, out, log);
+    Script run = submit(master, out, log);
     // Once the text phase starts, both executors hold the cached ingest: kill Worker 1's JVM.
     long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
     while (!Files.readString(log).contains("phase text")) {
@@ -135,8 +135,8 @@ class StandaloneClusterTest {
     assertSameRows(clusterOut, out);
   }
 
-  private Run submit(String masterUrl, Path out, Path log) throws IOException {
-    return Run.start(log, Map.of(), "scripts/submit", "--master", masterUrl, "--driver-memory", "1g",
+  private Script submit(String masterUrl, Path out, Path log) throws IOException {
+    return Script.start(log, Map.of(), "scripts/submit", "--master", masterUrl, "--driver-memory", "1g",
         "--conf", "spark.executor.memory=768m", "run", spec.toString(), "--output", out.toString());
   }
 
@@ -168,37 +168,6 @@ class StandaloneClusterTest {
   static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
-    }
-  }
-
-  /** A script of ours as a child process, its output in a log file. */
-  static final class Run {
-    final Process process;
-    final Path log;
-
-    private Run(Process process, Path log) {
-      this.process = process;
-      this.log = log;
-    }
-
-    static Run start(Path log, Map<String, String> env, String... command) throws IOException {
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-      pb.environment().putAll(env);
-      pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      return new Run(pb.start(), log);
-    }
-
-    int waitFor(Duration timeout) throws Exception {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        throw new AssertionError("timed out after " + timeout + ":\n" + log());
-      }
-      return process.exitValue();
-    }
-
-    String log() throws IOException {
-      return Files.readString(log, StandardCharsets.UTF_8);
     }
   }
 }
