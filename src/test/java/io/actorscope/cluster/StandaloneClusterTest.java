@@ -79,6 +79,10 @@ class StandaloneClusterTest {
     assertEquals(0, stop.waitFor(Duration.ofMinutes(2)), stop.log());
     for (long pid : pids) {
       assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " still alive");
+      // Each daemon led its own process group; its executors were in it. `kill -0 -- -PGID` fails once it is empty.
+      int groupAlive = new ProcessBuilder("kill", "-0", "--", "-" + pid).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      assertFalse(groupAlive == 0, "process group " + pid + " still has a process");
     }
   }
 
