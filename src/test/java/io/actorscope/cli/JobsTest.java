@@ -34,12 +34,19 @@ class JobsTest {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), out);
     List<String> lines = out.lines().filter(l -> l.startsWith("[")).toList();
-    assertEquals(2, lines.size(), out); // the DAG's and the crontab's
+    assertEquals(3, lines.size(), out); // the DAG's, the crontab's nightly and weekly topic model
     for (String line : lines) {
       List<String> args = new ArrayList<>();
       new ObjectMapper().readTree(line).forEach(n -> args.add(n.asText()));
       JobConfig c = load(args.toArray(String[]::new));
-      assertEquals(List.of(LocalDate.parse("2025-03-01")), c.nightly.dates(), line);
+      if (line.contains("topics-weekly")) {
+        // 2025-01-30 to 2025-03-01: the 31 days before the sample day, fitting a topic model
+        assertEquals(31, c.nightly.dates().size(), line);
+        assertEquals("fit", c.topics.mode);
+      } else {
+        assertEquals(List.of(LocalDate.parse("2025-03-01")), c.nightly.dates(), line);
+        assertEquals("auto", c.topics.mode);
+      }
       assertEquals("dt={date}", c.nightly.layout);
     }
   }
