@@ -34,7 +34,8 @@ public final class ConfigLoader {
   private static final Set<String> FREE_FORM = Set.of("spark", "input.fields");
 
   static final Set<String> FORMATS =
-      Set.of(InputConfig.FORMAT_JSONL, InputConfig.FORMAT_TEXT, InputConfig.FORMAT_PARQUET, InputConfig.FORMAT_CSV);
+      Set.of(InputConfig.FORMAT_JSONL, InputConfig.FORMAT_TEXT, InputConfig.FORMAT_PARQUET, InputConfig.FORMAT_CSV,
+          InputConfig.FORMAT_WARC);
   static final Set<String> MATCH_KINDS = Set.of("alias", "role", "metonym", "demonym");
   static final Set<String> SCOPES = Set.of("article", "sentence");
   static final Set<String> COMPRESSIONS = Set.of("snappy", "zstd", "gzip", "none", "uncompressed", "lz4");
@@ -371,6 +372,12 @@ public final class ConfigLoader {
       if (!Set.of("id", "url", "source", "published", "title", "text", "date_precision").contains(f)) {
         throw new ConfigException(at + ".fields." + f, "unknown article field");
       }
+    }
+    if (in.warcMaxPayloadBytes < 1) {
+      throw new ConfigException(at + ".warc_max_payload_bytes", "must be >= 1");
+    }
+    if (in.warcMinTextChars < 0) {
+      throw new ConfigException(at + ".warc_min_text_chars", "must be >= 0");
     }
     if (InputConfig.FORMAT_TEXT.equals(in.format)) {
       try {

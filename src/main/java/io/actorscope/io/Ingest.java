@@ -57,9 +57,15 @@ public final class Ingest {
     public long invalidBytes;
     public long bomsStripped;
     public Map<String, Long> quarantinedByReason = new TreeMap<>();
+    /** Pages read and judged not articles (WARC), by reason. */
+    public long filtered;
+    public Map<String, Long> filteredByReason = new TreeMap<>();
+    /** Records read that are not pages to judge (WARC request, metadata, non-200, …), by kind. */
+    public long skipped;
+    public Map<String, Long> skippedByKind = new TreeMap<>();
 
     public boolean reconciles() {
-      return read == accepted + quarantined + duplicates;
+      return read == accepted + filtered + skipped + quarantined + duplicates;
     }
 
     public Map<String, Object> asMap() {
@@ -68,7 +74,11 @@ public final class Ingest {
       m.put("accepted", accepted);
       m.put("quarantined", quarantined);
       m.put("duplicates", duplicates);
+      m.put("filtered", filtered);
+      m.put("skipped", skipped);
       m.put("reconciled", reconciles());
+      m.put("filtered_by_reason", filteredByReason);
+      m.put("skipped_by_kind", skippedByKind);
       m.put("quarantined_by_reason", quarantinedByReason);
       m.put("invalid_bytes", invalidBytes);
       m.put("boms_stripped", bomsStripped);
@@ -103,16 +113,22 @@ public final class Ingest {
     Dataset<ParsedRecord> parsed = readAll(spark, inputs, snippetChars).persist(StorageLevel.MEMORY_AND_DISK());
     Counts counts = new Counts();
     List<Row> byReason = parsed
-        .groupBy(col("quarantine.reason").as("reason"))
+        .groupBy(col("quarantine.reason").as("reason"), col("skipped"), col("filtered"))
         .agg(count(lit(1)).as("n"), sum(col("invalidBytes")).as("bad"),
             sum(when(col("bomStripped"), 1).otherwise(0)).as("boms"))
         .collectAsList();
     for (Row r : byReason) {
-      long n = r.getLong(1);
+      long n = r.getLong(3);
       counts.read += n;
-      counts.invalidBytes += r.isNullAt(2) ? 0 : r.getLong(2);
-      counts.bomsStripped += r.isNullAt(3) ? 0 : r.getLong(3);
-      if (r.isNullAt(0)) {
+      counts.invalidBytes += r.isNullAt(4) ? 0 : r.getLong(4);
+      counts.bomsStripped += r.isNullAt(5) ? 0 : r.getLong(5);
+      if (!r.isNullAt(1)) {
+        counts.skipped += n;
+        counts.skippedByKind.merge(r.getString(1), n, Long::sum);
+      } else if (!r.isNullAt(2)) {
+        counts.filtered += n;
+        counts.filteredByReason.merge(r.getString(2), n, Long::sum);
+      } else if (r.isNullAt(0)) {
         counts.accepted += n;
       } else {
         counts.quarantined += n;
@@ -127,8 +143,7 @@ public final class Ingest {
     counts.duplicates = counts.accepted - kept;
     counts.accepted = kept;
     List<String> files = parsed
-        .select(when(col("article").isNotNull(), col("article.sourceFile"))
-            .otherwise(col("quarantine.sourceFile")).as("f"))
+        .select(col("sourceFile").as("f")).filter(col("f").isNotNull())
         .distinct().orderBy("f").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     return new Result(parsed, articles, quarantine, counts, files);
   }
