@@ -97,6 +97,9 @@ public final class ConfigLoader {
     expandInputs(merged, defaults);
     JobConfig config = bind(merged);
     validate(config);
+    for (InputConfig in : config.inputs) {
+      in.detectLanguage = config.language.detect.contains(in.format);
+    }
     return config;
   }
 
@@ -339,6 +342,29 @@ public final class ConfigLoader {
       throw new ConfigException("topics.min_documents", "must be >= 1");
     }
     Resources.checkExists(t.stopwords, "topics.stopwords", "stopwords/", ".txt");
+    for (String f : c.language.detect) {
+      if (!FORMATS.contains(f)) {
+        throw new ConfigException("language.detect", "unknown format '" + f + "' (one of " + sorted(FORMATS) + ")");
+      }
+    }
+    for (String l : c.language.analyze) {
+      if (l == null || !l.matches("[a-z]{2}|und")) {
+        throw new ConfigException("language.analyze", "'" + l + "' is not an ISO 639-1 code (two lower-case letters)");
+      }
+    }
+    JobConfig.NearDuplicates nd = c.nearDuplicates;
+    if (nd.shingleWords < 1) {
+      throw new ConfigException("near_duplicates.shingle_words", "must be >= 1");
+    }
+    if (!(nd.threshold > 0 && nd.threshold <= 1)) {
+      throw new ConfigException("near_duplicates.threshold", "must be in (0, 1]");
+    }
+    if (nd.hashTables < 1) {
+      throw new ConfigException("near_duplicates.hash_tables", "must be >= 1");
+    }
+    if (!JobConfig.NearDuplicates.COUNT_STORY.equals(nd.count) && !JobConfig.NearDuplicates.COUNT_COPY.equals(nd.count)) {
+      throw new ConfigException("near_duplicates.count", "must be story or copy, got '" + nd.count + "'");
+    }
     if (c.output.compression == null || !COMPRESSIONS.contains(c.output.compression)) {
       throw new ConfigException("output.compression", "unknown codec '" + c.output.compression + "' (one of " + sorted(COMPRESSIONS) + ")");
     }

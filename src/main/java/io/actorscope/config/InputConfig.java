@@ -30,6 +30,9 @@ public final class InputConfig implements Serializable {
   public int warcMaxPayloadBytes;
   /** warc: a page whose main text is shorter is filtered as too_short. */
   public int warcMinTextChars;
+  /** Whether this input's articles get a detected language: its format is in language.detect (set by ConfigLoader). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean detectLanguage;
 
   /** The input column/field holding article field {@code name} (id, url, source, …). */
   public String field(String name) {

@@ -25,6 +25,8 @@ public final class JobConfig implements Serializable {
   public Cooccurrence cooccurrence = new Cooccurrence();
   public Topics topics = new Topics();
   public Output output = new Output();
+  public Language language = new Language();
+  public NearDuplicates nearDuplicates = new NearDuplicates();
 
   public static final class Run implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -74,5 +76,23 @@ public final class JobConfig implements Serializable {
   public static final class Output implements Serializable {
     private static final long serialVersionUID = 1L;
     public String compression;
+  }
+
+  public static final class Language implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public List<String> detect = new ArrayList<>();
+    public List<String> analyze = new ArrayList<>();
+    public boolean analyzeUndetermined;
+  }
+
+  public static final class NearDuplicates implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final String COUNT_STORY = "story";
+    public static final String COUNT_COPY = "copy";
+    public boolean enabled;
+    public int shingleWords;
+    public double threshold;
+    public int hashTables;
+    public String count;
   }
 }

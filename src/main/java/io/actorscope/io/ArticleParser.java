@@ -94,6 +94,10 @@ public final class ArticleParser {
       a.setTextHash(hash);
       a.setChars(text.length());
       a.setInvalidBytes(r.getInvalidBytes());
+      a.setStoryId(a.getId());
+      if (input.detectLanguage) {
+        a.setLang(LanguageDetection.detect(a.getTitle(), text));
+      }
       p.setArticle(a);
       return p;
     }

@@ -125,10 +125,72 @@ public final class HtmlArticle {
         text = t;
       }
     }
-    a.text = text;
+    a.text = withLead(doc, text);
     date(a, doc, jsonLd, url, crawled);
     a.filterReason = filter(a, doc, jsonLd, url, content, minChars, requireDate);
     return a;
+  }
+
+  private static final Pattern LEAD_CLASS = Pattern.compile("(?i)(^|\\s)(lead|lede|standfirst)(\\s|$)");
+
+  /**
+   * Readability drops the lead of some pages (index.hu's and totalcar.hu's {@code .lead}): an
+   * element of class {@code lead} (or lede, standfirst) of 60 to 2000 characters, not already in the
+   * text, that comes before the text's first line in the page and shares an ancestor with it at
+   * most four levels up, goes before the text.
+   */
+  static String withLead(Document doc, String text) {
+    if (text.length() < 30) {
+      return text;
+    }
+    String firstLine = text.split("\n", 2)[0];
+    String probe = firstLine.substring(0, Math.min(30, firstLine.length()));
+    Element first = null;
+    for (Element e : doc.getElementsContainingOwnText(probe)) {
+      first = e;
+      break;
+    }
+    if (first == null) {
+      return text;
+    }
+    for (Element e : doc.select("[class]")) {
+      if (!LEAD_CLASS.matcher(e.className()).find()) {
+        continue;
+      }
+      String lead = blockText(e);
+      if (lead.length() < 60 || lead.length() > 2000 || text.contains(lead.substring(0, 60))) {
+        continue;
+      }
+      if (near(e, first) && before(doc, e, first)) {
+        return lead + "\n" + text;
+      }
+    }
+    return text;
+  }
+
+  private static boolean near(Element a, Element b) {
+    Element x = a;
+    for (int i = 0; i <= 4 && x != null; i++, x = x.parent()) {
+      Element y = b;
+      for (int j = 0; j <= 4 && y != null; j++, y = y.parent()) {
+        if (x == y) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean before(Document doc, Element a, Element b) {
+    for (Element e : doc.getAllElements()) {
+      if (e == a) {
+        return true;
+      }
+      if (e == b) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static Element readability(Document doc, String url) {
@@ -330,6 +392,15 @@ public final class HtmlArticle {
         iso = mo.group(1) + "-" + mo.group(2);
       }
       if (iso != null && parses(iso)) {
+        HtmlArticle v = new HtmlArticle();
+        if (iso.length() == 10 && visible(v, doc) && Dates.TIME.equals(v.datePrecision)
+            && v.published.startsWith(iso)) {
+          // the same day, written out on the page with its time of day
+          a.published = v.published;
+          a.datePrecision = v.datePrecision;
+          a.dateSource = v.dateSource;
+          return;
+        }
         a.published = iso;
         a.datePrecision = iso.length() == 10 ? Dates.DAY : Dates.MONTH;
         a.dateSource = "url";

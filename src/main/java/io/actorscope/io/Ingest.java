@@ -63,6 +63,9 @@ public final class Ingest {
     /** Records read that are not pages to judge (WARC request, metadata, non-200, …), by kind. */
     public long skipped;
     public Map<String, Long> skippedByKind = new TreeMap<>();
+    /** Near-duplicates (not part of the reconciliation: copies stay articles): later copies, stories with copies. */
+    public Long nearDuplicateCopies;
+    public Long storiesWithCopies;
 
     public boolean reconciles() {
       return read == accepted + filtered + skipped + quarantined + duplicates;
@@ -82,6 +85,10 @@ public final class Ingest {
       m.put("quarantined_by_reason", quarantinedByReason);
       m.put("invalid_bytes", invalidBytes);
       m.put("boms_stripped", bomsStripped);
+      if (nearDuplicateCopies != null) {
+        m.put("near_duplicate_copies", nearDuplicateCopies);
+        m.put("stories_with_copies", storiesWithCopies);
+      }
       return m;
     }
   }
@@ -110,6 +117,12 @@ public final class Ingest {
   }
 
   public static Result run(SparkSession spark, List<InputConfig> inputs, boolean dedupe, int snippetChars) {
+    return run(spark, inputs, dedupe, snippetChars, null);
+  }
+
+  /** As above, and with {@code nearDuplicates} set, each article's story id found by {@link NearDuplicates}. */
+  public static Result run(SparkSession spark, List<InputConfig> inputs, boolean dedupe, int snippetChars,
+      NearDuplicates.Settings nearDuplicates) {
     Dataset<ParsedRecord> parsed = readAll(spark, inputs, snippetChars).persist(StorageLevel.MEMORY_AND_DISK());
     Counts counts = new Counts();
     List<Row> byReason = parsed
@@ -138,8 +151,21 @@ public final class Ingest {
     Dataset<Article> accepted = parsed.filter(col("article").isNotNull()).select("article.*").as(Article.ENCODER);
     Dataset<Quarantine> quarantine =
         parsed.filter(col("quarantine").isNotNull()).select("quarantine.*").as(Quarantine.ENCODER);
-    Dataset<Article> articles = (dedupe ? dedupe(accepted) : accepted).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Article> kept0 = dedupe ? dedupe(accepted) : accepted;
+    Dataset<Article> base = null;
+    if (nearDuplicates != null) {
+      base = kept0.persist(StorageLevel.MEMORY_AND_DISK());
+      NearDuplicates.Found found = NearDuplicates.assign(spark, base, nearDuplicates);
+      kept0 = found.articles;
+      counts.nearDuplicateCopies = found.copies;
+      counts.storiesWithCopies = found.storiesWithCopies;
+    }
+    Dataset<Article> articles = kept0.persist(StorageLevel.MEMORY_AND_DISK());
     long kept = articles.count();
+    if (base != null) {
+      base.unpersist(); // articles, now cached, hold what the story search added
+    }
+
     counts.duplicates = counts.accepted - kept;
     counts.accepted = kept;
     List<String> files = parsed
