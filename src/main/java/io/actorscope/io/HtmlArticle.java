@@ -113,7 +113,7 @@ public final class HtmlArticle {
     a.host = host(a.canonicalUrl != null ? a.canonicalUrl : url);
     List<JsonNode> jsonLd = jsonLd(doc);
     a.title = title(doc, jsonLd);
-    Element content = readability(doc, url);
+    Element content = mode.equals("paragraphs") ? null : readability(doc, url);
     String text = content == null ? "" : blockText(content);
     if (mode.equals("paragraphs") || (mode.equals("readability+paragraphs") && text.length() < minChars)) {
       // Readability keeps nothing on some pages (valasz.hu's article body, for one): then the
