@@ -25,7 +25,7 @@ public final class WarcProbe {
         }
         String t = r.getText() == null ? "" : r.getText();
         if (System.getProperty("dump") != null && !t.isEmpty()) {
-          java.nio.file.Files.writeString(java.nio.file.Paths.get(System.getProperty("dump")), t.replace('\n', ' ') + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+          java.nio.file.Files.writeString(java.nio.file.Paths.get(System.getProperty("dump")), r.getOffset() + "\t" + r.getUrl() + "\t" + t.replace('\n', ' ') + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
         System.out.println(r.getOffset() + " " + (r.getFiltered() != null ? "FILTER " + r.getFiltered() : r.getError() != null ? "ERR " + r.getError() + r.getErrorDetail() : "OK")
             + " | " + r.getUrl() + "\n   title=" + r.getTitle() + "\n   date=" + r.getPublished() + " " + r.getDatePrecision()
