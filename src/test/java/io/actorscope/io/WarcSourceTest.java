@@ -252,6 +252,30 @@ class WarcSourceTest {
     r.release();
   }
 
+  @Test
+  void inputsAreFilesFoldersOrAManifestOfPaths() throws Exception {
+    Path warc = SharedSpark.corpus("warc");
+    Files.createDirectories(dir.resolve("crawl/sub"));
+    Files.write(dir.resolve("crawl/sub/b.warc.gz"), new byte[0]);
+    Files.write(dir.resolve("crawl/a.warc"), new byte[0]);
+    Files.write(dir.resolve("crawl/notes.txt"), new byte[0]);
+    Configuration conf = new Configuration();
+    // a folder: its WARC files, recursively, sorted; other files left out
+    List<String> folder = WarcSource.listFiles(conf, input(dir.resolve("crawl")));
+    assertEquals(2, folder.size(), folder.toString());
+    assertTrue(folder.get(0).endsWith("crawl/a.warc") && folder.get(1).endsWith("crawl/sub/b.warc.gz"), folder.toString());
+    // a manifest like Common Crawl's warc.paths: an absolute path, a comment, a path relative to it
+    Path manifest = dir.resolve("warc.paths");
+    Files.writeString(manifest, warc.resolve(HU1) + "\n# a comment\n\ncrawl/sub/b.warc.gz\n");
+    List<String> listed = WarcSource.listFiles(conf, input(manifest));
+    assertEquals(2, listed.size(), listed.toString());
+    assertTrue(listed.get(0).endsWith(HU1), listed.toString());
+    assertTrue(listed.get(1).endsWith(dir.resolve("crawl/sub/b.warc.gz").toString()), listed.toString());
+    // warc_base: relative paths resolve against it instead
+    List<String> based = WarcSource.listFiles(conf, input(manifest, "input.warc_base=" + dir.resolve("crawl")));
+    assertTrue(based.get(1).endsWith(dir.resolve("crawl/crawl/sub/b.warc.gz").toString()), based.toString());
+  }
+
   /** Offsets of the gzip members of a file whose every member holds one record: each starts a new inflater. */
   private static List<Integer> gzipMembers(byte[] b) throws IOException {
     List<Integer> starts = new ArrayList<>();
