@@ -152,27 +152,54 @@ public final class ActorscopeJob {
    */
   private void runStages() {
     Ingest.Result input = readArticles();
-    Dataset<AnalyzedArticle> text = tokenize(input);
+    Dataset<AnalyzedArticle> all = tokenize(input);
+    Dataset<AnalyzedArticle> text = inAnalyzedLanguages(all);
     Broadcast<Dictionary> dict = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(dictionary.dictionary);
     Dataset<Mention> mentions = resolveActors(text, dict);
-    writeCounts(mentions);
+    Dataset<AnalyzedArticle> counted = countedCopies(text);
+    Dataset<Mention> countedMentions = counted == text ? mentions
+        : mentions.join(counted.select(org.apache.spark.sql.functions.col("id").as("_counted")),
+            mentions.col("articleId").equalTo(org.apache.spark.sql.functions.col("_counted")), "left_semi")
+            .as(Mention.ENCODER);
+    writeCounts(countedMentions);
     reportDictionaryGaps(text, mentions, dict);
-    writeCooccurrence(mentions, text);
-    writeTopics(text, mentions);
+    writeCooccurrence(countedMentions, counted);
+    writeTopics(counted, countedMentions);
     mentions.unpersist();
-    text.unpersist();
+    all.unpersist();
   }
 
   private Ingest.Result readArticles() {
     Ingest.Result input = phase("ingest", "read, check and de-duplicate articles",
-        () -> Ingest.run(spark, config.inputs, config.ingest.dedupe, config.ingest.snippetChars, !dates.isEmpty()));
+        () -> Ingest.run(spark, config.inputs, config.ingest.dedupe, config.ingest.snippetChars, !dates.isEmpty(),
+            nearDuplicateSettings()));
     manifest.put("input_files", input.files);
     manifest.counts().putAll(input.counts.asMap());
     if (!input.counts.reconciles()) {
       throw new IllegalStateException("counts do not reconcile: " + input.counts.asMap());
     }
     return input;
+  }
+
+  private io.actorscope.io.NearDuplicates.Settings nearDuplicateSettings() {
+    JobConfig.NearDuplicates nd = config.nearDuplicates;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("enabled", nd.enabled);
+    if (nd.enabled) {
+      m.put("threshold", nd.threshold);
+      m.put("shingle_words", nd.shingleWords);
+      m.put("count", nd.count);
+    }
+    manifest.put("near_duplicates", m);
+    if (!nd.enabled) {
+      return null;
+    }
+    io.actorscope.io.NearDuplicates.Settings s = new io.actorscope.io.NearDuplicates.Settings();
+    s.shingleWords = nd.shingleWords;
+    s.threshold = nd.threshold;
+    s.hashTables = nd.hashTables;
+    return s;
   }
 
   private Dataset<AnalyzedArticle> tokenize(Ingest.Result input) {
@@ -202,6 +229,50 @@ public final class ActorscopeJob {
     });
     input.release();
     return text;
+  }
+
+  /**
+   * The articles whose language is in language.analyze (and, if so set, those whose language could
+   * not be told; always those never detected); the others stay in `articles` and are counted.
+   */
+  private Dataset<AnalyzedArticle> inAnalyzedLanguages(Dataset<AnalyzedArticle> all) {
+    Map<String, Long> byLang = new java.util.TreeMap<>();
+    long notAnalyzed = 0;
+    for (org.apache.spark.sql.Row r : all.groupBy("lang").count().collectAsList()) {
+      String lang = r.isNullAt(0) ? "not_detected" : r.getString(0);
+      byLang.put(lang, r.getLong(1));
+      if (!r.isNullAt(0) && !analyzes(lang)) {
+        notAnalyzed += r.getLong(1);
+      }
+    }
+    manifest.counts().put("articles_by_lang", byLang);
+    manifest.counts().put("not_analyzed_language", notAnalyzed);
+    manifest.put("languages_analyzed", config.language.analyze);
+    if (notAnalyzed == 0) {
+      return all;
+    }
+    List<String> langs = new ArrayList<>(config.language.analyze);
+    if (config.language.analyzeUndetermined) {
+      langs.add(io.actorscope.io.LanguageDetection.UNDETERMINED);
+    }
+    return all.filter(org.apache.spark.sql.functions.col("lang").isNull()
+        .or(org.apache.spark.sql.functions.col("lang").isin(langs.toArray())));
+  }
+
+  private boolean analyzes(String lang) {
+    return config.language.analyze.contains(lang)
+        || (config.language.analyzeUndetermined && io.actorscope.io.LanguageDetection.UNDETERMINED.equals(lang));
+  }
+
+  /** With near_duplicates.count = story, only each story's first copy; else every article. */
+  private Dataset<AnalyzedArticle> countedCopies(Dataset<AnalyzedArticle> text) {
+    boolean storyOnce = config.nearDuplicates.enabled
+        && JobConfig.NearDuplicates.COUNT_STORY.equals(config.nearDuplicates.count);
+    manifest.put("counted_per", storyOnce ? "story" : "copy");
+    if (!storyOnce) {
+      return text;
+    }
+    return text.filter(org.apache.spark.sql.functions.col("storyId").equalTo(org.apache.spark.sql.functions.col("id")));
   }
 
   private Dataset<Mention> resolveActors(Dataset<AnalyzedArticle> text, Broadcast<Dictionary> dict) {

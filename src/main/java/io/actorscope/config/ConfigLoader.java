@@ -34,7 +34,8 @@ public final class ConfigLoader {
   private static final Set<String> FREE_FORM = Set.of("spark", "input.fields");
 
   static final Set<String> FORMATS =
-      Set.of(InputConfig.FORMAT_JSONL, InputConfig.FORMAT_TEXT, InputConfig.FORMAT_PARQUET, InputConfig.FORMAT_CSV);
+      Set.of(InputConfig.FORMAT_JSONL, InputConfig.FORMAT_TEXT, InputConfig.FORMAT_PARQUET, InputConfig.FORMAT_CSV,
+          InputConfig.FORMAT_WARC);
   static final Set<String> MATCH_KINDS = Set.of("alias", "role", "metonym", "demonym");
   static final Set<String> SCOPES = Set.of("article", "sentence", "window");
   static final Set<String> COMPRESSIONS = Set.of("snappy", "zstd", "gzip", "none", "uncompressed", "lz4");
@@ -96,6 +97,9 @@ public final class ConfigLoader {
     expandInputs(merged, defaults);
     JobConfig config = bind(merged);
     validate(config);
+    for (InputConfig in : config.inputs) {
+      in.detectLanguage = config.language.detect.contains(in.format);
+    }
     return config;
   }
 
@@ -348,6 +352,29 @@ public final class ConfigLoader {
     }
     validateTopicsExtra(t);
     validateCooccurrenceExtra(c.cooccurrence);
+    for (String f : c.language.detect) {
+      if (!FORMATS.contains(f)) {
+        throw new ConfigException("language.detect", "unknown format '" + f + "' (one of " + sorted(FORMATS) + ")");
+      }
+    }
+    for (String l : c.language.analyze) {
+      if (l == null || !l.matches("[a-z]{2}|und")) {
+        throw new ConfigException("language.analyze", "'" + l + "' is not an ISO 639-1 code (two lower-case letters)");
+      }
+    }
+    JobConfig.NearDuplicates nd = c.nearDuplicates;
+    if (nd.shingleWords < 1) {
+      throw new ConfigException("near_duplicates.shingle_words", "must be >= 1");
+    }
+    if (!(nd.threshold > 0 && nd.threshold <= 1)) {
+      throw new ConfigException("near_duplicates.threshold", "must be in (0, 1]");
+    }
+    if (nd.hashTables < 1) {
+      throw new ConfigException("near_duplicates.hash_tables", "must be >= 1");
+    }
+    if (!JobConfig.NearDuplicates.COUNT_STORY.equals(nd.count) && !JobConfig.NearDuplicates.COUNT_COPY.equals(nd.count)) {
+      throw new ConfigException("near_duplicates.count", "must be story or copy, got '" + nd.count + "'");
+    }
     if (c.output.compression == null || !COMPRESSIONS.contains(c.output.compression)) {
       throw new ConfigException("output.compression", "unknown codec '" + c.output.compression + "' (one of " + sorted(COMPRESSIONS) + ")");
     }
@@ -509,6 +536,12 @@ public final class ConfigLoader {
       if (!Set.of("id", "url", "source", "published", "title", "text", "date_precision").contains(f)) {
         throw new ConfigException(at + ".fields." + f, "unknown article field");
       }
+    }
+    if (in.warcMaxPayloadBytes < 1) {
+      throw new ConfigException(at + ".warc_max_payload_bytes", "must be >= 1");
+    }
+    if (in.warcMinTextChars < 0) {
+      throw new ConfigException(at + ".warc_min_text_chars", "must be >= 0");
     }
     if (InputConfig.FORMAT_TEXT.equals(in.format)) {
       try {

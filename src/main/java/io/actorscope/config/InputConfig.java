@@ -12,6 +12,7 @@ public final class InputConfig implements Serializable {
   public static final String FORMAT_TEXT = "text";
   public static final String FORMAT_PARQUET = "parquet";
   public static final String FORMAT_CSV = "csv";
+  public static final String FORMAT_WARC = "warc";
 
   public String path;
   public String format;
@@ -28,6 +29,16 @@ public final class InputConfig implements Serializable {
    * read from it gets this date.
    */
   public String partitionDate;
+
+  /** warc: relative paths in a manifest are resolved against this (null: the manifest's folder). */
+  public String warcBase;
+  /** warc: an HTML payload larger than this is skipped as too_large. */
+  public int warcMaxPayloadBytes;
+  /** warc: a page whose main text is shorter is filtered as too_short. */
+  public int warcMinTextChars;
+  /** Whether this input's articles get a detected language: its format is in language.detect (set by ConfigLoader). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean detectLanguage;
 
   /** The input column/field holding article field {@code name} (id, url, source, …). */
   public String field(String name) {

@@ -27,6 +27,9 @@ public final class JobConfig implements Serializable {
   public Output output = new Output();
   public Nightly nightly = new Nightly();
 
+  public Language language = new Language();
+  public NearDuplicates nearDuplicates = new NearDuplicates();
+
   public static final class Run implements Serializable {
     private static final long serialVersionUID = 1L;
     public String output;
@@ -159,5 +162,23 @@ public final class JobConfig implements Serializable {
     public String folder(java.time.LocalDate d) {
       return layout.replace("{date}", d.toString());
     }
+  }
+
+  public static final class Language implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public List<String> detect = new ArrayList<>();
+    public List<String> analyze = new ArrayList<>();
+    public boolean analyzeUndetermined;
+  }
+
+  public static final class NearDuplicates implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final String COUNT_STORY = "story";
+    public static final String COUNT_COPY = "copy";
+    public boolean enabled;
+    public int shingleWords;
+    public double threshold;
+    public int hashTables;
+    public String count;
   }
 }

@@ -32,6 +32,10 @@ public class Article implements Serializable {
   /** Sentences and tokens the text stage found (0 before it runs). */
   private int sentences;
   private int tokens;
+  /** ISO 639-1 code of the detected language, {@code und} if it cannot be told, null if not detected. */
+  private String lang;
+  /** The id of the story this article is a copy of (the first copy's id); its own id when it has no near-duplicate. */
+  private String storyId;
 
   public String getId() { return id; }
   public void setId(String v) { id = v; }
@@ -63,6 +67,10 @@ public class Article implements Serializable {
   public void setSentences(int v) { sentences = v; }
   public int getTokens() { return tokens; }
   public void setTokens(int v) { tokens = v; }
+  public String getLang() { return lang; }
+  public void setLang(String v) { lang = v; }
+  public String getStoryId() { return storyId; }
+  public void setStoryId(String v) { storyId = v; }
 
   /** Copies every field of {@code a} into this one. */
   public void copyFrom(Article a) {
@@ -81,5 +89,7 @@ public class Article implements Serializable {
     invalidBytes = a.invalidBytes;
     sentences = a.sentences;
     tokens = a.tokens;
+    lang = a.lang;
+    storyId = a.storyId;
   }
 }

@@ -37,6 +37,12 @@ public final class ArticleParser {
       ParsedRecord p = new ParsedRecord();
       p.setInvalidBytes(r.getInvalidBytes());
       p.setBomStripped(r.isBomStripped());
+      p.setSourceFile(r.getSourceFile());
+      if (r.getSkipped() != null || r.getFiltered() != null) {
+        p.setSkipped(r.getSkipped());
+        p.setFiltered(r.getSkipped() == null ? r.getFiltered() : null);
+        return p;
+      }
       if (r.getError() != null) {
         return quarantine(p, r, r.getError(), r.getErrorDetail(), r.getRaw());
       }
@@ -92,6 +98,10 @@ public final class ArticleParser {
       a.setTextHash(hash);
       a.setChars(text.length());
       a.setInvalidBytes(r.getInvalidBytes());
+      a.setStoryId(a.getId());
+      if (input.detectLanguage) {
+        a.setLang(LanguageDetection.detect(a.getTitle(), text));
+      }
       p.setArticle(a);
       return p;
     }

@@ -14,6 +14,8 @@ public interface ArticleSource {
         return new JsonLinesSource();
       case InputConfig.FORMAT_TEXT:
         return new TextFilesSource();
+      case InputConfig.FORMAT_WARC:
+        return new WarcSource();
       case InputConfig.FORMAT_PARQUET:
       case InputConfig.FORMAT_CSV:
         return new TableSource();

@@ -57,9 +57,18 @@ public final class Ingest {
     public long invalidBytes;
     public long bomsStripped;
     public Map<String, Long> quarantinedByReason = new TreeMap<>();
+    /** Pages read and judged not articles (WARC), by reason. */
+    public long filtered;
+    public Map<String, Long> filteredByReason = new TreeMap<>();
+    /** Records read that are not pages to judge (WARC request, metadata, non-200, …), by kind. */
+    public long skipped;
+    public Map<String, Long> skippedByKind = new TreeMap<>();
+    /** Near-duplicates (not part of the reconciliation: copies stay articles): later copies, stories with copies. */
+    public Long nearDuplicateCopies;
+    public Long storiesWithCopies;
 
     public boolean reconciles() {
-      return read == accepted + quarantined + duplicates;
+      return read == accepted + filtered + skipped + quarantined + duplicates;
     }
 
     public Map<String, Object> asMap() {
@@ -68,10 +77,18 @@ public final class Ingest {
       m.put("accepted", accepted);
       m.put("quarantined", quarantined);
       m.put("duplicates", duplicates);
+      m.put("filtered", filtered);
+      m.put("skipped", skipped);
       m.put("reconciled", reconciles());
+      m.put("filtered_by_reason", filteredByReason);
+      m.put("skipped_by_kind", skippedByKind);
       m.put("quarantined_by_reason", quarantinedByReason);
       m.put("invalid_bytes", invalidBytes);
       m.put("boms_stripped", bomsStripped);
+      if (nearDuplicateCopies != null) {
+        m.put("near_duplicate_copies", nearDuplicateCopies);
+        m.put("stories_with_copies", storiesWithCopies);
+      }
       return m;
     }
   }
@@ -109,25 +126,34 @@ public final class Ingest {
   }
 
   public static Result run(SparkSession spark, List<InputConfig> inputs, boolean dedupe, int snippetChars) {
-    return run(spark, inputs, dedupe, snippetChars, false);
+    return run(spark, inputs, dedupe, snippetChars, false, null);
   }
 
-  /** {@code perDate}: duplicates are looked for within each date only (dated runs). */
+  /**
+   * {@code perDate}: duplicates are looked for within each date only (dated runs); with
+   * {@code nearDuplicates} set, each article's story id found by {@link NearDuplicates}.
+   */
   public static Result run(SparkSession spark, List<InputConfig> inputs, boolean dedupe, int snippetChars,
-      boolean perDate) {
+      boolean perDate, NearDuplicates.Settings nearDuplicates) {
     Dataset<ParsedRecord> parsed = readAll(spark, inputs, snippetChars).persist(StorageLevel.MEMORY_AND_DISK());
     Counts counts = new Counts();
     List<Row> byReason = parsed
-        .groupBy(col("quarantine.reason").as("reason"))
+        .groupBy(col("quarantine.reason").as("reason"), col("skipped"), col("filtered"))
         .agg(count(lit(1)).as("n"), sum(col("invalidBytes")).as("bad"),
             sum(when(col("bomStripped"), 1).otherwise(0)).as("boms"))
         .collectAsList();
     for (Row r : byReason) {
-      long n = r.getLong(1);
+      long n = r.getLong(3);
       counts.read += n;
-      counts.invalidBytes += r.isNullAt(2) ? 0 : r.getLong(2);
-      counts.bomsStripped += r.isNullAt(3) ? 0 : r.getLong(3);
-      if (r.isNullAt(0)) {
+      counts.invalidBytes += r.isNullAt(4) ? 0 : r.getLong(4);
+      counts.bomsStripped += r.isNullAt(5) ? 0 : r.getLong(5);
+      if (!r.isNullAt(1)) {
+        counts.skipped += n;
+        counts.skippedByKind.merge(r.getString(1), n, Long::sum);
+      } else if (!r.isNullAt(2)) {
+        counts.filtered += n;
+        counts.filteredByReason.merge(r.getString(2), n, Long::sum);
+      } else if (r.isNullAt(0)) {
         counts.accepted += n;
       } else {
         counts.quarantined += n;
@@ -137,13 +163,25 @@ public final class Ingest {
     Dataset<Article> accepted = parsed.filter(col("article").isNotNull()).select("article.*").as(Article.ENCODER);
     Dataset<Quarantine> quarantine =
         parsed.filter(col("quarantine").isNotNull()).select("quarantine.*").as(Quarantine.ENCODER);
-    Dataset<Article> articles = (dedupe ? dedupe(accepted, perDate) : accepted).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Article> kept0 = dedupe ? dedupe(accepted, perDate) : accepted;
+    Dataset<Article> base = null;
+    if (nearDuplicates != null) {
+      base = kept0.persist(StorageLevel.MEMORY_AND_DISK());
+      NearDuplicates.Found found = NearDuplicates.assign(spark, base, nearDuplicates);
+      kept0 = found.articles;
+      counts.nearDuplicateCopies = found.copies;
+      counts.storiesWithCopies = found.storiesWithCopies;
+    }
+    Dataset<Article> articles = kept0.persist(StorageLevel.MEMORY_AND_DISK());
     long kept = articles.count();
+    if (base != null) {
+      base.unpersist(); // articles, now cached, hold what the story search added
+    }
+
     counts.duplicates = counts.accepted - kept;
     counts.accepted = kept;
     List<String> files = parsed
-        .select(when(col("article").isNotNull(), col("article.sourceFile"))
-            .otherwise(col("quarantine.sourceFile")).as("f"))
+        .select(col("sourceFile").as("f")).filter(col("f").isNotNull())
         .distinct().orderBy("f").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     return new Result(parsed, articles, quarantine, counts, files);
   }

@@ -13,6 +13,19 @@ public class ParsedRecord implements Serializable {
   private Quarantine quarantine;
   private int invalidBytes;
   private boolean bomStripped;
+  /** Set when the record was skipped (by kind) or filtered (by reason): neither article nor quarantine. */
+  private String skipped;
+  private String filtered;
+  /** The file the record came from, whatever became of it. */
+  private String sourceFile;
+
+  public String getSourceFile() { return sourceFile; }
+  public void setSourceFile(String v) { sourceFile = v; }
+
+  public String getSkipped() { return skipped; }
+  public void setSkipped(String v) { skipped = v; }
+  public String getFiltered() { return filtered; }
+  public void setFiltered(String v) { filtered = v; }
 
   public Article getArticle() { return article; }
   public void setArticle(Article v) { article = v; }

@@ -19,6 +19,8 @@ public class Quarantine implements Serializable {
   public static final String INVALID_DATE = "invalid_date";
   public static final String INVALID_DATE_PRECISION = "invalid_date_precision";
   public static final String UNREADABLE = "unreadable";
+  /** A WARC record that cannot be read (truncated, corrupt); the reader resumes at the next record. */
+  public static final String UNREADABLE_RECORD = "unreadable_record";
 
   private String sourceFile;
   private long offset;

@@ -29,6 +29,10 @@ public class RawRecord implements Serializable {
   private String raw;
   private int invalidBytes;
   private boolean bomStripped;
+  /** A record read but not meant to be an article (WARC: request, metadata, non_200, …), by kind; or null. */
+  private String skipped;
+  /** A page read and judged not an article (WARC: home_page, too_short, …), by reason; or null. */
+  private String filtered;
 
   public String getSourceFile() { return sourceFile; }
   public void setSourceFile(String v) { sourceFile = v; }
@@ -58,6 +62,10 @@ public class RawRecord implements Serializable {
   public void setInvalidBytes(int v) { invalidBytes = v; }
   public boolean isBomStripped() { return bomStripped; }
   public void setBomStripped(boolean v) { bomStripped = v; }
+  public String getSkipped() { return skipped; }
+  public void setSkipped(String v) { skipped = v; }
+  public String getFiltered() { return filtered; }
+  public void setFiltered(String v) { filtered = v; }
 
   /** A record the reader could not split into fields. */
   public static RawRecord failed(String file, long offset, String reason, String detail, String raw, int invalidBytes) {

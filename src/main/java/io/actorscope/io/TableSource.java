@@ -38,7 +38,7 @@ final class TableSource implements ArticleSource {
     }
     select.add(col("_metadata.file_path").as("sourceFile"));
     select.add(parquet ? col("_metadata.row_index").as("offset") : lit(-1L).as("offset"));
-    for (String extra : List.of("error", "errorDetail", "raw")) {
+    for (String extra : List.of("error", "errorDetail", "raw", "skipped", "filtered")) {
       select.add(lit(null).cast("string").as(extra));
     }
     select.add(lit(0).as("invalidBytes"));

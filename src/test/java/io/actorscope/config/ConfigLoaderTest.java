@@ -161,4 +161,24 @@ class ConfigLoaderTest {
     assertEquals(4, ok.nightly.dates().size()); // 27, 28, 29 (leap year), 1 March
     assertEquals("dt=2024-02-29", ok.nightly.folder(ok.nightly.dates().get(2)));
   }
+
+  @Test
+  void warcLanguageAndNearDuplicateKeysAreChecked() throws IOException {
+    String in = input().toString();
+    JobConfig c = ConfigLoader.load(null, cli(in, "warc", "out"));
+    assertEquals("warc", c.inputs.get(0).format);
+    // language.detect defaults to [warc]: a warc input is detected, a jsonl one is not
+    assertTrue(c.inputs.get(0).detectLanguage);
+    assertTrue(!ConfigLoader.load(null, cli(in, "jsonl", "out")).inputs.get(0).detectLanguage);
+    assertEquals(List.of("en"), c.language.analyze);
+    assertEquals("story", c.nearDuplicates.count);
+    assertEquals("near_duplicates.count",
+        fails(null, cli(in, "warc", "out", "near_duplicates.count=twice")).key());
+    assertEquals("near_duplicates.threshold",
+        fails(null, cli(in, "warc", "out", "near_duplicates.threshold=1.5")).key());
+    assertEquals("language.analyze", fails(null, cli(in, "warc", "out", "language.analyze=[English]")).key());
+    assertEquals("language.detect", fails(null, cli(in, "warc", "out", "language.detect=[html]")).key());
+    assertEquals("inputs[0].warc_min_text_chars",
+        fails(null, cli(in, "warc", "out", "input.warc_min_text_chars=-1")).key());
+  }
 }
