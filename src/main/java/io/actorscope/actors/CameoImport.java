@@ -56,14 +56,8 @@ public final class CameoImport {
   /** The code → id table (comments with #, tab separated). */
   public static Map<String, String> codeTable() {
     Map<String, String> m = new LinkedHashMap<>();
-    try (InputStream in = Resources.open(CODES_RESOURCE, "actors/", ".tsv");
-        BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = br.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split("\t");
+    try {
+      for (String[] f : Resources.tsv(CODES_RESOURCE, "actors/", ".tsv")) {
         m.put(f[0].strip(), f[1].strip());
       }
     } catch (IOException e) {

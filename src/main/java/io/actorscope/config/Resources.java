@@ -37,6 +37,21 @@ public final class Resources {
     return Files.newInputStream(Paths.get(ref));
   }
 
+  /** The tab-separated rows of a UTF-8 table opened as {@link #open} does; blank lines and # comments skipped. */
+  public static java.util.List<String[]> tsv(String ref, String folder, String suffix) throws IOException {
+    java.util.List<String[]> rows = new java.util.ArrayList<>();
+    try (java.io.BufferedReader br = new java.io.BufferedReader(
+        new java.io.InputStreamReader(open(ref, folder, suffix), java.nio.charset.StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = br.readLine()) != null) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          rows.add(line.split("\t"));
+        }
+      }
+    }
+    return rows;
+  }
+
   static void checkExists(String ref, String key, String folder, String suffix) {
     if (ref == null || ref.isBlank()) {
       throw new ConfigException(key, "required");

@@ -287,16 +287,8 @@ public final class Evaluation {
   /** category → reuters code → actor id, from conf/eval/reuters-codes.tsv. */
   public static Map<String, Map<String, String>> reutersCodes() throws IOException {
     Map<String, Map<String, String>> m = new LinkedHashMap<>();
-    try (InputStream in = Resources.open("builtin:reuters-codes.tsv", "eval/", ".tsv");
-        BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = br.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] f = line.split("\t");
-        m.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(f[1], f[2]);
-      }
+    for (String[] f : Resources.tsv("builtin:reuters-codes.tsv", "eval/", ".tsv")) {
+      m.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(f[1], f[2]);
     }
     return m;
   }
