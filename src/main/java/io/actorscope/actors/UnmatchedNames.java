@@ -127,7 +127,8 @@ public final class UnmatchedNames {
             sum(when(col("sentenceInitial"), 1).otherwise(0)).as("sentenceInitial"),
             count_distinct(when(col("sentenceInitial").equalTo(false), col("articleId"))).as("articles"),
             min("date").as("firstDate"), max("date").as("lastDate"),
-            slice(collect_list("example"), 1, EXAMPLES).as("examples"))
+            // sorted, so that a rerun or another cluster layout gives the same rows
+            slice(org.apache.spark.sql.functions.sort_array(collect_list("example")), 1, EXAMPLES).as("examples"))
         .filter(col("articles").geq(minArticles).and(col("mentions").gt(0)))
         .orderBy(col("articles").desc(), col("mentions").desc(), col("nameKey"))
         .limit(limit)
