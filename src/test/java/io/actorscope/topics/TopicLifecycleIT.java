@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a later run (topics.mode auto, model younger than retrain_days) infers its articles' mixtures with
  * that model and says so in its manifest; once the model is too old, a run fits a new one.
  */
-class TopicLifecycleTest {
+class TopicLifecycleIT {
   static final Path SESSIONS = Path.of("sample/ungdc/TXT");
 
   @TempDir
