@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A backfill killed with SIGKILL while it writes (a child JVM, kill -9 once its staged mentions
- * appear): every day of every table is then still whole, either as before or fully new; the next
+ * A backfill of the committed feed fixture (testing/DatedCorpus) killed with SIGKILL while it
+ * writes (a child JVM, kill -9 once its staged mentions appear): every day of every table is then still whole, either as before or fully new; the next
  * run takes over the dead run's lock, repairs, and gives the rows of a clean run.
  */
 class CrashRecoveryTest {
@@ -51,7 +51,7 @@ class CrashRecoveryTest {
   @Test
   void aRunKilledMidWriteLeavesWholeDaysAndTheRerunEqualsACleanRun() throws Exception {
     Path in = dir.resolve("in");
-    DatedCorpus.bbcPolitics(in, DAYS, 25, 150);
+    DatedCorpus.feed(in, DAYS);
     Path out = dir.resolve("out");
     Path spec = DatedCorpus.spec(dir, in.toString(), out.toString());
     String[] range = {"--from", DAYS.get(0).toString(), "--to", DAYS.get(2).toString()};
@@ -60,9 +60,7 @@ class CrashRecoveryTest {
     Map<String, Map<String, List<String>>> before = byDay(out);
     // late articles for every day, then a clean run of the full days elsewhere
     for (int i = 0; i < DAYS.size(); i++) {
-      for (int k = 0; k < 8; k++) {
-        DatedCorpus.addLate(in, DAYS.get(i), 300 + 8 * i + k);
-      }
+      DatedCorpus.addLate(in, i, DAYS.get(i));
     }
     Path clean = dir.resolve("clean");
     assertEquals(0, Cli.run(concat(new String[] {"run", spec.toString(), "--output", clean.toString()}, range)).exit);
@@ -74,7 +72,7 @@ class CrashRecoveryTest {
     long deadline = System.currentTimeMillis() + 600_000;
     while (staged == null && child.process.isAlive() && System.currentTimeMillis() < deadline) {
       staged = stagedMentions(out);
-      Thread.sleep(staged == null ? 100 : 0);
+      Thread.sleep(staged == null ? 20 : 0);
     }
     assertTrue(staged != null, "the child never started writing: " + child.output());
     child.kill9();

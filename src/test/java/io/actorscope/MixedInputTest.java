@@ -9,18 +9,25 @@ import io.actorscope.io.IngestTestData;
 import io.actorscope.output.Tables;
 import io.actorscope.testing.Cli;
 import io.actorscope.testing.DuckDb;
+import io.actorscope.testing.ReportPage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Broken lines are quarantined, the run exits 0, the manifest reconciles, and a rerun changes nothing. */
+/**
+ * Broken lines are quarantined, the run exits 0, the manifest and the run report reconcile (12
+ * records: 4 accepted, 7 quarantined, one per reason, 1 duplicate, as worked out in
+ * {@link IngestTestData}), and a rerun changes nothing. The report in a browser: RunReportIT.
+ */
 class MixedInputTest {
   static final List<String> TABLES = List.of(Tables.ARTICLES, Tables.MENTIONS, Tables.ACTOR_COUNTS,
       Tables.COOCCURRENCE, Tables.ACTORS, Tables.ROLES, Tables.QUARANTINE);
@@ -77,6 +84,38 @@ class MixedInputTest {
       assertEquals(0, db.count("SELECT count(*) FROM " + db.table(Tables.QUARANTINE)
           + " WHERE source_file NOT LIKE '%mixed.jsonl' OR \"offset\" < 0 OR detail IS NULL"));
     }
+
+    // the run report says the same, lists every quarantined record, and its top actors are a recount of the mentions
+    ReportPage report = ReportPage.of(out);
+    assertTrue(first.out.contains("actorscope: report " + report.path), first.out);
+    assertTrue(report.html.contains("read 12 = accepted 4 + quarantined 7 + duplicates 1 ✓ reconciled"), report.html);
+    TreeSet<String> reasons = new TreeSet<>();
+    for (JsonNode q : report.data.get("quarantine")) {
+      reasons.add(q.get("reason").asText());
+      assertTrue(q.get("source_file").asText().endsWith("mixed.jsonl"), q.toString());
+    }
+    assertEquals(List.of("binary_content", "invalid_date", "invalid_field", "invalid_json", "missing_date",
+        "missing_text", "not_an_object"), new ArrayList<>(reasons));
+    assertEquals(7, report.data.get("quarantine").size());
+    for (String reason : reasons) {
+      assertTrue(report.html.contains("<tr><td>" + reason + "</td><td class=\"num\">1</td></tr>"), reason);
+    }
+    List<String> recount;
+    try (DuckDb db = new DuckDb(out)) {
+      recount = db.rows("SELECT actor_id, count(*), count(DISTINCT article_id) FROM " + db.table(Tables.MENTIONS)
+          + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10");
+    }
+    List<String> shown = new ArrayList<>();
+    for (JsonNode a : report.data.get("top_actors")) {
+      shown.add(a.get("id").asText() + "|" + a.get("mentions").asLong() + "|" + a.get("articles").asLong());
+    }
+    assertEquals(recount, shown);
+    assertTrue(shown.size() >= 2, shown.toString());
+    // sections with nothing to show say why: four articles are too few for topics (topics.min_documents),
+    // and no pair shares 2 of them (NATO and Russia meet only in the seed)
+    assertTrue(report.data.get("notes").get("topics").asText().startsWith("topics were skipped"), report.data.toString());
+    assertEquals("no pair of actors is named together in 2 or more articles",
+        report.data.get("notes").get("pairs").asText());
 
     Cli second = Cli.run("run", "--input", in.toString(), "--format", "jsonl", "--output", out.toString());
     assertEquals(0, second.exit, second.err);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.actorscope.testing.Cli;
 import io.actorscope.testing.DuckDb;
-import io.actorscope.testing.SharedSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -85,12 +84,5 @@ class SeedArticleTest {
     // in 2025 the deputy is someone else: "Mircea Joan" is not her, the office stays on NATO
     assertTrue(rows.contains("NATO|NATO Deputy Secretary General"), rows.toString());
     assertTrue(rows.stream().noneMatch(r -> r.startsWith("MIRCEA_GEOANA|")), rows.toString());
-  }
-
-  @Test
-  void bundledSeedIsTheSharedArticleUnchanged() throws Exception {
-    Path shared = SharedSpark.corpus("seed").resolve("000_74c2b73519e193b9.txt");
-    String text = new ObjectMapper().readTree(Files.readString(SEED)).get("text").asText();
-    assertEquals(Files.readString(shared), text);
   }
 }

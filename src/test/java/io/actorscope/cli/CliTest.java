@@ -29,7 +29,7 @@ class CliTest {
   @Test
   void unknownSetKeyExitsTwoNamingTheKeyBeforeSparkStarts() throws IOException {
     boolean before = sparkRunning();
-    Cli r = Cli.run("run", "--input", input().toString(), "--format", "jsonl", "--output", dir.resolve("o").toString(),
+    Cli r = Cli.bare("run", "--input", input().toString(), "--format", "jsonl", "--output", dir.resolve("o").toString(),
         "--set", "topics.alpha=0.1");
     assertEquals(Main.BAD_CONFIG, r.exit);
     assertEquals("actorscope: config error: topics.alpha: unknown key", r.err.strip());
@@ -39,18 +39,18 @@ class CliTest {
 
   @Test
   void malformedValueAndBadFormatExitTwo() throws IOException {
-    Cli r = Cli.run("run", "--input", input().toString(), "--output", "o", "--set", "topics.k=ten");
+    Cli r = Cli.bare("run", "--input", input().toString(), "--output", "o", "--set", "topics.k=ten");
     assertEquals(Main.BAD_CONFIG, r.exit);
     assertTrue(r.err.startsWith("actorscope: config error: topics.k: malformed value"), r.err);
     assertEquals(1, r.err.strip().lines().count());
-    r = Cli.run("run", "--input", input().toString(), "--format", "xml", "--output", "o");
+    r = Cli.bare("run", "--input", input().toString(), "--format", "xml", "--output", "o");
     assertEquals(Main.BAD_CONFIG, r.exit);
     assertTrue(r.err.contains("inputs[0].format"), r.err);
   }
 
   @Test
   void missingInputExitsThree() {
-    Cli r = Cli.run("run", "--input", dir.resolve("absent.jsonl").toString(), "--output", "o");
+    Cli r = Cli.bare("run", "--input", dir.resolve("absent.jsonl").toString(), "--output", "o");
     assertEquals(Main.MISSING_INPUT, r.exit);
     assertTrue(r.err.contains("inputs[0].path: input not found"), r.err);
   }
@@ -59,20 +59,20 @@ class CliTest {
   void badDictionaryIsAConfigError() throws IOException {
     Path dict = dir.resolve("d.yaml");
     Files.writeString(dict, "actors:\n  - {id: X, type: planet, name: Mars}\n");
-    Cli r = Cli.run("run", "--input", input().toString(), "--output", "o", "--set", "actors.dictionaries=[" + dict + "]");
+    Cli r = Cli.bare("run", "--input", input().toString(), "--output", "o", "--set", "actors.dictionaries=[" + dict + "]");
     assertEquals(Main.BAD_CONFIG, r.exit);
     assertTrue(r.err.contains("actors.dictionaries") && r.err.contains("type 'planet'"), r.err);
   }
 
   @Test
   void helpOnEveryCommand() {
-    Cli top = Cli.run("--help");
+    Cli top = Cli.bare("--help");
     assertEquals(0, top.exit);
     assertTrue(top.out.contains("run"), top.out);
-    Cli run = Cli.run("run", "--help");
+    Cli run = Cli.bare("run", "--help");
     assertEquals(0, run.exit);
     assertTrue(run.out.contains("--set=KEY=VALUE") && run.out.contains("Exit codes"), run.out);
-    assertEquals(Main.BAD_CONFIG, Cli.run().exit);
-    assertEquals(Main.BAD_CONFIG, Cli.run("run", "--bogus").exit);
+    assertEquals(Main.BAD_CONFIG, Cli.bare().exit);
+    assertEquals(Main.BAD_CONFIG, Cli.bare("run", "--bogus").exit);
   }
 }

@@ -5,7 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Runs the command line in this JVM (on the shared SparkSession) and keeps what it printed. */
+/**
+ * Runs the command line in this JVM and keeps what it printed. A {@code run} goes on the shared
+ * SparkSession (started first if need be), which the job then uses and leaves running: one Spark
+ * for the whole test JVM instead of one per run.
+ */
 public final class Cli {
   public final int exit;
   public final String out;
@@ -18,6 +22,14 @@ public final class Cli {
   }
 
   public static Cli run(String... args) {
+    if (args.length > 0 && args[0].equals("run")) {
+      SharedSpark.spark();
+    }
+    return bare(args);
+  }
+
+  /** As {@link #run}, without starting the shared SparkSession (for checks that nothing starts Spark). */
+  public static Cli bare(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,6 +1,9 @@
 package io.actorscope.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,46 +13,71 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Real news laid out the way a nightly feed lands: BBC politics articles (../shared/corpora/bbc,
- * plain text, title on the first line) copied into {@code IN/dt=YYYY-MM-DD/politics-NNN.txt},
- * consecutive files per day. Skipped with a message when ../shared is absent.
+ * A nightly feed as it lands, from the committed fixture {@code src/test/resources/feed/}
+ * (scripts/make-test-feed: excerpts of fifteen 2022 UN General Debate speeches from the bundled
+ * sample, JSON lines): three day folders of four speeches each, and one late speech per day.
+ * The fixture's three days are copied under {@code IN/dt=D/} for whichever three days a test names.
  */
 public final class DatedCorpus {
+  /** The fixture's own days, in order; a test's i-th day receives the fixture's i-th day. */
+  public static final List<LocalDate> FIXTURE_DAYS = List.of(LocalDate.parse("2025-03-01"),
+      LocalDate.parse("2025-03-02"), LocalDate.parse("2025-03-03"));
+
   private DatedCorpus() {}
 
-  /** Copies {@code perDay} files per day, starting at file number {@code first}; returns the file names per day. */
-  public static Map<LocalDate, List<String>> bbcPolitics(Path in, List<LocalDate> days, int perDay, int first)
-      throws IOException {
-    Path politics = SharedSpark.corpus("bbc").resolve("politics");
-    Map<LocalDate, List<String>> out = new TreeMap<>();
-    int n = first;
-    for (LocalDate d : days) {
-      Path dir = in.resolve("dt=" + d);
-      Files.createDirectories(dir);
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < perDay; i++, n++) {
-        String name = String.format("politics-%03d.txt", n);
-        Files.copy(politics.resolve(String.format("%03d.txt", n)), dir.resolve(name));
-        names.add(name);
+  private static Path fixture() {
+    try {
+      return Path.of(DatedCorpus.class.getResource("/feed").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Copies the fixture's first {@code days.size()} days into {@code in}; returns the article ids per day. */
+  public static Map<LocalDate, List<String>> feed(Path in, List<LocalDate> days) throws IOException {
+    Map<LocalDate, List<String>> ids = new TreeMap<>();
+    for (int i = 0; i < days.size(); i++) {
+      Path src = fixture().resolve("dt=" + FIXTURE_DAYS.get(i)).resolve("speeches.jsonl");
+      Path dir = Files.createDirectories(in.resolve("dt=" + days.get(i)));
+      Files.copy(src, dir.resolve("speeches.jsonl"));
+      ids.put(days.get(i), ids(src));
+    }
+    return ids;
+  }
+
+  /** Copies the fixture's late speech of its {@code index}-th day into day {@code d}'s folder; returns its id. */
+  public static String addLate(Path in, int index, LocalDate d) throws IOException {
+    Path src = fixture().resolve("late").resolve("dt=" + FIXTURE_DAYS.get(index)).resolve("late.jsonl");
+    Files.copy(src, in.resolve("dt=" + d).resolve("late.jsonl"));
+    return ids(src).get(0);
+  }
+
+  /** The {@code id} of every line of a fixture file, in file order (read with Jackson, not the job). */
+  static List<String> ids(Path jsonl) {
+    ObjectMapper json = new ObjectMapper();
+    List<String> out = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(jsonl)) {
+        out.add(json.readTree(line).get("id").asText());
       }
-      out.put(d, names);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out;
   }
 
-  /** Copies BBC politics file {@code n} into day {@code d}'s folder (a late arrival). */
-  public static void addLate(Path in, LocalDate d, int n) throws IOException {
-    Path politics = SharedSpark.corpus("bbc").resolve("politics");
-    Files.copy(politics.resolve(String.format("%03d.txt", n)), in.resolve("dt=" + d).resolve(String.format("politics-%03d.txt", n)));
-  }
-
-  /** A job spec reading {@code in} as BBC text files, writing {@code out}; topics off (issue 6 owns them in dated runs). */
+  /**
+   * A job spec reading {@code in} as JSON lines, writing {@code out}. Lean, because these tests are
+   * about days, locks and commits, not about each stage (tested on its own): topics off unless a test
+   * turns them on, co-occurrence at article scope only, no actor graph, no unmatched-names report.
+   */
   public static Path spec(Path dir, String in, String out, String... extraLines) throws IOException {
     StringBuilder y = new StringBuilder();
     y.append("run:\n  output: \"").append(out).append("\"\n");
-    y.append("inputs:\n  - path: \"").append(in).append("\"\n    format: text\n");
-    y.append("    path_pattern: \"(?<id>politics-\\\\d+)\\\\.txt$\"\n    title_from_first_line: true\n    source: bbc\n");
+    y.append("inputs:\n  - path: \"").append(in).append("\"\n    format: jsonl\n");
     y.append("topics:\n  enabled: false\n");
+    y.append("cooccurrence:\n  scopes: [article]\n  graph:\n    enabled: false\n");
+    y.append("actors:\n  unmatched_names:\n    enabled: false\n");
     for (String l : extraLines) {
       y.append(l).append('\n');
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** README's run command on the bundled sample, its output read back by DuckDB and recomputed there. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SampleRunTest {
+class SampleRunIT {
   @TempDir
   static Path dir;
   Path out;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a later run (topics.mode auto, model younger than retrain_days) infers its articles' mixtures with
  * that model and says so in its manifest; once the model is too old, a run fits a new one.
  */
-class TopicLifecycleTest {
+class TopicLifecycleIT {
   static final Path SESSIONS = Path.of("sample/ungdc/TXT");
 
   @TempDir
@@ -53,17 +53,17 @@ class TopicLifecycleTest {
   @Test
   void aLaterRunInfersWithTheLatestModelUntilItIsTooOld() throws Exception {
     Path out = dir.resolve("out");
-    // 2020's speeches of countries starting with A-C: fit and save
-    JsonNode fit = run(out, "Session 75 - 2020", "[A-C]*.txt", "topics.mode=fit");
+    // 2020's speeches of countries starting with A: fit and save
+    JsonNode fit = run(out, "Session 75 - 2020", "A*.txt", "topics.mode=fit");
     String model = fit.get("topics").get("model_id").asText();
     assertEquals("fit", fit.get("topics").get("used").asText());
     // 2021's: auto, the model is minutes old -> inferred with it
-    JsonNode infer = run(out, "Session 76 - 2021", "A*.txt", "topics.mode=auto", "topics.retrain_days=7");
+    JsonNode infer = run(out, "Session 76 - 2021", "A[R-Z]*.txt", "topics.mode=auto", "topics.retrain_days=7");
     assertEquals("infer", infer.get("topics").get("used").asText());
     assertEquals(model, infer.get("topics").get("model_id").asText());
     long speeches2021;
     try (Stream<Path> s = Files.list(SESSIONS.resolve("Session 76 - 2021"))) {
-      speeches2021 = s.filter(p -> p.getFileName().toString().startsWith("A")).count();
+      speeches2021 = s.filter(p -> p.getFileName().toString().matches("A[R-Z].*\\.txt")).count();
     }
     try (DuckDb db = new DuckDb(out)) {
       // every 2021 speech has a mixture, from the 2020 model
@@ -71,7 +71,7 @@ class TopicLifecycleTest {
           + " WHERE date = DATE '2021-01-01' AND model_id = '" + model + "'"));
     }
     // retrain_days a millisecond (1.2e-8 days): the saved model, seconds old, is too old -> a new one is fitted
-    JsonNode refit = run(out, "Session 77 - 2022", "A*.txt", "topics.mode=auto", "topics.retrain_days=0.000000012");
+    JsonNode refit = run(out, "Session 77 - 2022", "A[R-Z]*.txt", "topics.mode=auto", "topics.retrain_days=0.000000012");
     assertEquals("fit", refit.get("topics").get("used").asText());
     assertNotEquals(model, refit.get("topics").get("model_id").asText());
   }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ../shared is absent). Expectations come from reading the raw HTML and the files' PROVENANCE.txt,
  * not from the program.
  */
-class WarcSourceTest {
+class WarcSourceIT {
   private static final String HU1 = "hu-news-articles_webarticlecurator.warc.gz";
   private static final String HU2 = "hu-news-articles2_webarticlecurator.warc.gz";
   private static final String CC = "cc-main-format_resiliparse.warc.gz";

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The browser check itself: a broken page is caught, a clean one passes. */
-class ChromiumTest {
+class ChromiumIT {
   @TempDir
   Path dir;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.actorscope.config.ConfigLoader;
 import io.actorscope.config.InputConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.actorscope.testing.SharedSpark;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The readers on the real corpora in ../shared, quirks included (skipped when ../shared is absent). */
-class SharedCorporaTest {
+class SharedCorporaIT {
   @TempDir
   Path dir;
 
@@ -118,5 +119,12 @@ class SharedCorporaTest {
     assertEquals(0, r.counts.quarantined, r.counts.quarantinedByReason.toString());
     assertFalse(r.articles.first().getText().isEmpty());
     assertEquals("UK Government", r.articles.first().getSource());
+  }
+
+  @Test
+  void bundledSeedIsTheSharedArticleUnchanged() throws Exception {
+    Path shared = SharedSpark.corpus("seed").resolve("000_74c2b73519e193b9.txt");
+    String text = new ObjectMapper().readTree(Files.readString(Path.of("sample/seed.jsonl"))).get("text").asText();
+    assertEquals(Files.readString(shared), text);
   }
 }

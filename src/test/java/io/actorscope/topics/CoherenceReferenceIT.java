@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * count would move a score by far more than that). Skipped when ../shared or python3-gensim is
  * absent; CI installs python3-gensim.
  */
-class CoherenceReferenceTest {
+class CoherenceReferenceIT {
   static final double TOLERANCE = 1e-9;
 
   @TempDir

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scripts/submit exits with the job's own exit code: the driver runs inside spark-submit (client
  * mode, here a local master), and Main's System.exit ends that JVM.
  */
-class SubmitExitCodesTest {
+class SubmitExitCodesIT {
   @TempDir
   Path dir;
 
@@ -57,5 +57,5 @@ class SubmitExitCodesTest {
     assertEquals(Main.JOB_FAILED, s.process.exitValue(), s.log());
     assertTrue(s.log().contains("actorscope: job failed"), s.log());
   }
-  // 0: StandaloneClusterTest's local and cluster runs.
+  // 0: StandaloneClusterIT's local and cluster runs.
 }

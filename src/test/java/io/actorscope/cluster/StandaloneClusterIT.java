@@ -20,23 +20,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The application jar on a real Spark standalone cluster: {@code scripts/cluster start} (a Master and
  * two Workers, child JVMs on 127.0.0.1, SPARK_HOME assembled from Maven), then {@code scripts/submit}
  * (Spark's SparkSubmit) against it and against a local master, on the seed article and the sample's
- * UN General Debate speeches of countries starting with A. Rows are compared by DuckDB.
+ * UN General Debate speeches of countries starting with A, with a Worker killed mid-job. Rows are
+ * compared by DuckDB.
  * Topics are off: LDA is not part of the comparison.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StandaloneClusterTest {
+class StandaloneClusterIT {
   static final Duration JOB_TIMEOUT = Duration.ofMinutes(20);
   /** The tables whose rows must not depend on where the job ran. */
   static final List<String> TABLES = List.of(Tables.ARTICLES, Tables.MENTIONS, Tables.ACTOR_COUNTS,
@@ -48,7 +45,6 @@ class StandaloneClusterTest {
   Path spec;
   Map<String, String> clusterEnv;
   String master;
-  Path clusterOut;
 
   @BeforeAll
   void startCluster() throws Exception {
@@ -86,41 +82,15 @@ class StandaloneClusterTest {
     }
   }
 
+  /**
+   * One cluster job, one Worker JVM killed by its pid once the text phase starts (both executors then
+   * hold the cached ingest): the job still succeeds, and its rows equal a local run's.
+   */
   @Test
-  @Order(1)
-  void clusterRunEqualsLocalRun() throws Exception {
-    clusterOut = dir.resolve("out-cluster");
-    Path localOut = dir.resolve("out-local");
-    Script cluster = submit(master, clusterOut, dir.resolve("submit-cluster.log"));
-    assertEquals(0, cluster.waitFor(JOB_TIMEOUT), cluster.log());
-    Script local = submit("local[2]", localOut, dir.resolve("submit-local.log"));
-    assertEquals(0, local.waitFor(JOB_TIMEOUT), local.log());
-
-    // It ran on the cluster: each Worker launched an executor for the application.
-    for (String w : List.of("worker-1", "worker-2")) {
-      try (Stream<Path> apps = Files.list(runDir.resolve(w))) {
-        assertTrue(apps.anyMatch(p -> p.getFileName().toString().startsWith("app-")), w + " ran no executor");
-      }
-    }
-    // Every speech file the glob matches, and the seed's one line, is an article.
-    long speeches;
-    try (Stream<Path> s = Files.walk(Path.of("sample/ungdc/TXT"))) {
-      speeches = s.filter(p -> p.getFileName().toString().matches("A.*\\.txt")).count();
-    }
-    try (DuckDb db = new DuckDb(clusterOut)) {
-      assertEquals(speeches + 1, db.count("SELECT count(*) FROM " + db.table(Tables.ARTICLES)));
-      assertTrue(db.count("SELECT count(*) FROM " + db.table(Tables.COOCCURRENCE)) > 100);
-    }
-    assertSameRows(localOut, clusterOut);
-  }
-
-  @Test
-  @Order(2)
-  void killingAWorkerMidJobStillFinishesWithTheSameRows() throws Exception {
-    Path out = dir.resolve("out-killed");
-    Path log = dir.resolve("submit-killed.log");
-    Script run = submit(master, out, log);
-    // Once the text phase starts, both executors hold the cached ingest: kill Worker 1's JVM.
+  void aClusterRunWithAWorkerKilledMidJobEqualsALocalRun() throws Exception {
+    Path clusterOut = dir.resolve("out-cluster");
+    Path log = dir.resolve("submit-cluster.log");
+    Script run = submit(master, clusterOut, log);
     long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
     while (!Files.readString(log).contains("phase text")) {
       assertTrue(run.process.isAlive(), "the job ended before the kill:\n" + run.log());
@@ -132,11 +102,29 @@ class StandaloneClusterTest {
     assertTrue(run.process.isAlive(), "the job ended before the kill");
     assertTrue(new ProcessBuilder("kill", "-KILL", Long.toString(worker)).start().waitFor() == 0);
     handle.onExit().get(1, TimeUnit.MINUTES);
-
     assertEquals(0, run.waitFor(JOB_TIMEOUT), run.log());
     // The driver saw its executor on that worker go.
     assertTrue(run.log().matches("(?si).*(lost executor|is now LOST|worker lost).*"), run.log());
-    assertSameRows(clusterOut, out);
+    // It ran on the cluster: each Worker launched an executor for the application.
+    for (String w : List.of("worker-1", "worker-2")) {
+      try (Stream<Path> apps = Files.list(runDir.resolve(w))) {
+        assertTrue(apps.anyMatch(p -> p.getFileName().toString().startsWith("app-")), w + " ran no executor");
+      }
+    }
+
+    Path localOut = dir.resolve("out-local");
+    Script local = submit("local[2]", localOut, dir.resolve("submit-local.log"));
+    assertEquals(0, local.waitFor(JOB_TIMEOUT), local.log());
+    // Every speech file the glob matches, and the seed's one line, is an article.
+    long speeches;
+    try (Stream<Path> s = Files.walk(Path.of("sample/ungdc/TXT"))) {
+      speeches = s.filter(p -> p.getFileName().toString().matches("A.*\\.txt")).count();
+    }
+    try (DuckDb db = new DuckDb(clusterOut)) {
+      assertEquals(speeches + 1, db.count("SELECT count(*) FROM " + db.table(Tables.ARTICLES)));
+      assertTrue(db.count("SELECT count(*) FROM " + db.table(Tables.COOCCURRENCE)) > 100);
+    }
+    assertSameRows(localOut, clusterOut);
   }
 
   private Script submit(String masterUrl, Path out, Path log) throws IOException {

@@ -25,17 +25,21 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job reading from and writing to a real HDFS (MiniDFSCluster) and a real S3 server (S3Proxy,
  * through hadoop-aws's s3a://): every output table read back from there through the same file
- * system equals a local run of the same input. The S3 runs are child JVMs (a fresh Spark, as under
- * spark-submit) whose every log line is kept: the secret key appears in no log line, in no manifest
- * and in no byte of any output file.
+ * system equals one local run of the same input (the committed feed fixture, testing/DatedCorpus,
+ * two days). The S3 run is a child JVM (a fresh Spark, as under spark-submit) with the keys in the
+ * job spec's spark: section, the route most at risk of leaking, whose every log line is kept: the
+ * secret key appears in no log line, in no manifest and in no byte of any output file.
  */
-class RemoteStorageTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RemoteStorageIT {
   static final List<String> TABLES = List.of(Tables.ARTICLES, Tables.MENTIONS, Tables.ACTOR_COUNTS,
       Tables.COOCCURRENCE, Tables.ACTORS, Tables.ROLES, Tables.QUARANTINE, Tables.ACTOR_COUNTS_ROLLING,
       Tables.COOCCURRENCE_ROLLING, Tables.TOPICS, Tables.DOC_TOPICS);
@@ -45,7 +49,10 @@ class RemoteStorageTest {
       "--set", "topics.min_documents=5", "--set", "topics.min_df=2", "--set", "topics.top_terms=5"};
 
   @TempDir
-  Path dir;
+  static Path dir;
+  Path in;
+  Map<LocalDate, List<String>> ids;
+  Map<String, List<String>> local;
 
   /** Rows of each table, read by Spark from wherever {@code out} is; columns that name the input's place left out. */
   static Map<String, List<String>> read(SparkSession spark, String out) {
@@ -60,39 +67,35 @@ class RemoteStorageTest {
     return all;
   }
 
-  private Path localInput() throws Exception {
-    Path in = dir.resolve("in");
-    DatedCorpus.bbcPolitics(in, DAYS, 10, 200);
-    return in;
-  }
-
-  private Map<String, List<String>> localRun(Path in) throws Exception {
+  /** The one local run both stores are compared with. */
+  @BeforeAll
+  void localRun() throws Exception {
+    in = dir.resolve("in");
+    ids = DatedCorpus.feed(in, DAYS);
     Path out = dir.resolve("local");
     Path spec = DatedCorpus.spec(dir, in.toString(), out.toString());
     Cli c = Cli.run(CrashRecoveryTest.concat(new String[] {"run", spec.toString(), "--from", "2025-05-01", "--to", "2025-05-02"}, TOPICS));
     assertEquals(0, c.exit, c.err);
-    Map<String, List<String>> rows = read(SharedSpark.spark(), out.toString());
-    assertEquals(20, rows.get(Tables.ARTICLES).size());
-    assertEquals(20, rows.get(Tables.DOC_TOPICS).size());
-    assertEquals(15, rows.get(Tables.TOPICS).size());
-    return rows;
+    local = read(SharedSpark.spark(), out.toString());
+    assertEquals(8, local.get(Tables.ARTICLES).size());
+    assertEquals(8, local.get(Tables.DOC_TOPICS).size());
+    assertEquals(15, local.get(Tables.TOPICS).size());
   }
 
   @Test
   void hdfsInAndOut() throws Exception {
-    Path in = localInput();
-    Map<String, List<String>> local = localRun(in);
     String hdfs = Stores.hdfs();
     FileSystem fs = new org.apache.hadoop.fs.Path(hdfs + "/").getFileSystem(new Configuration());
-    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(hdfs + "/feeds/bbc"));
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(hdfs + "/feeds/un"));
     String out = hdfs + "/actorscope/out";
-    Path spec = DatedCorpus.spec(dir, hdfs + "/feeds/bbc", out);
+    Path spec = DatedCorpus.spec(dir, hdfs + "/feeds/un", out);
     Cli c = Cli.run(CrashRecoveryTest.concat(new String[] {"run", spec.toString(), "--from", "2025-05-01", "--to", "2025-05-02"}, TOPICS));
     assertEquals(0, c.exit, c.err);
     assertEquals(local, read(SharedSpark.spark(), out));
     // the input really came from HDFS
-    assertEquals(List.of(hdfs + "/feeds/bbc/dt=2025-05-01/politics-200.txt"), SharedSpark.spark().read()
-        .parquet(out + "/" + Tables.ARTICLES).filter("id = 'politics-200'").select("source_file").as(
+    String first = ids.get(DAYS.get(0)).get(0);
+    assertEquals(List.of(hdfs + "/feeds/un/dt=2025-05-01/speeches.jsonl"), SharedSpark.spark().read()
+        .parquet(out + "/" + Tables.ARTICLES).filter("id = '" + first + "'").select("source_file").as(
             org.apache.spark.sql.Encoders.STRING()).collectAsList());
     // one run: one manifest (beside it, its report)
     assertEquals(1, java.util.Arrays.stream(fs.listStatus(new org.apache.hadoop.fs.Path(out + "/" + Tables.RUNS)))
@@ -101,8 +104,6 @@ class RemoteStorageTest {
 
   @Test
   void s3InAndOutWithNoSecretInLogsManifestOrOutput() throws Exception {
-    Path in = localInput();
-    Map<String, List<String>> local = localRun(in);
     String endpoint = Stores.s3Endpoint();
     Map<String, String> s3a = Stores.s3aSettings(endpoint);
     // the test's own reads and uploads: like a cluster's core-site.xml, for this bucket only
@@ -113,7 +114,7 @@ class RemoteStorageTest {
     conf.set(b + "secret.key", Stores.SECRET_KEY);
     String bucket = "s3a://" + Stores.BUCKET;
     FileSystem fs = new org.apache.hadoop.fs.Path(bucket + "/").getFileSystem(conf);
-    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(bucket + "/feeds/bbc"));
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(bucket + "/feeds/un"));
 
     // 1. credentials in the job spec's spark: section (spark.hadoop.fs.s3a.*), the route most at risk of leaking
     List<String> sparkLines = new ArrayList<>(List.of("spark:"));
@@ -121,7 +122,7 @@ class RemoteStorageTest {
     sparkLines.add("  spark.hadoop.fs.s3a.access.key: \"" + Stores.ACCESS_KEY + "\"");
     sparkLines.add("  spark.hadoop.fs.s3a.secret.key: \"" + Stores.SECRET_KEY + "\"");
     sparkLines.add("  spark.ui.enabled: \"false\"");
-    Path spec = DatedCorpus.spec(dir, bucket + "/feeds/bbc", bucket + "/out-spec", sparkLines.toArray(String[]::new));
+    Path spec = DatedCorpus.spec(dir, bucket + "/feeds/un", bucket + "/out-spec", sparkLines.toArray(String[]::new));
     Path log4j = dir.resolve("log4j2-everything.properties");
     Files.writeString(log4j, "rootLogger.level = info\nrootLogger.appenderRef.o.ref = o\nappender.o.type = Console\n"
         + "appender.o.name = o\nappender.o.layout.type = PatternLayout\nappender.o.layout.pattern = %d %p %c: %m%n\n");
@@ -131,6 +132,7 @@ class RemoteStorageTest {
     assertEquals(0, first.waitFor(900), first.output());
     assertEquals(local, read(SharedSpark.spark(), bucket + "/out-spec"));
 
+<<<<<<< HEAD:src/test/java/io/actorscope/RemoteStorageTest.java
     // 2. credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), nothing in the spec
     List<String> noKeys = new ArrayList<>(List.of("spark:"));
     s3a.forEach((k, v) -> noKeys.add("  spark.hadoop." + k + ": \"" + v + "\""));
@@ -147,6 +149,12 @@ class RemoteStorageTest {
       assertTrue(log.contains(" INFO ") && log.contains("Pipeline"), "the log was captured");
       assertFalse(log.contains(Stores.SECRET_KEY), "secret in the log of " + run.log);
     }
+=======
+    // no secret anywhere: every log line of the run, every object it wrote (read as bytes from the server's disk)
+    String log = first.output();
+    assertTrue(log.contains(" INFO ") && log.contains("Pipeline"), "the log was captured");
+    assertFalse(log.contains(Stores.SECRET_KEY), "secret in the log of " + first.log);
+>>>>>>> tiers:src/test/java/io/actorscope/RemoteStorageIT.java
     Path served = Stores.s3Root().resolve(Stores.BUCKET);
     int files = 0;
     byte[] secret = Stores.SECRET_KEY.getBytes(StandardCharsets.UTF_8);
