@@ -132,29 +132,10 @@ class RemoteStorageIT {
     assertEquals(0, first.waitFor(900), first.output());
     assertEquals(local, read(SharedSpark.spark(), bucket + "/out-spec"));
 
-<<<<<<< HEAD:src/test/java/io/actorscope/RemoteStorageTest.java
-    // 2. credentials from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY), nothing in the spec
-    List<String> noKeys = new ArrayList<>(List.of("spark:"));
-    s3a.forEach((k, v) -> noKeys.add("  spark.hadoop." + k + ": \"" + v + "\""));
-    Path envSpec = DatedCorpus.spec(dir, bucket + "/feeds/bbc", bucket + "/out-env", noKeys.toArray(String[]::new));
-    ChildJvm second = ChildJvm.start(dir.resolve("env.log"),
-        Map.of("AWS_ACCESS_KEY_ID", Stores.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", Stores.SECRET_KEY), jvm,
-        "run", envSpec.toString(), "--date", "2025-05-02", "--set", "nightly.rolling_days=[]");
-    assertEquals(0, second.waitFor(900), second.output());
-    assertEquals(10, SharedSpark.spark().read().parquet(bucket + "/out-env/" + Tables.ARTICLES).count());
-
-    // no secret anywhere: every log line of both runs, every object they wrote (read as bytes from the server's disk)
-    for (ChildJvm run : List.of(first, second)) {
-      String log = run.output();
-      assertTrue(log.contains(" INFO ") && log.contains("Pipeline"), "the log was captured");
-      assertFalse(log.contains(Stores.SECRET_KEY), "secret in the log of " + run.log);
-    }
-=======
     // no secret anywhere: every log line of the run, every object it wrote (read as bytes from the server's disk)
     String log = first.output();
     assertTrue(log.contains(" INFO ") && log.contains("Pipeline"), "the log was captured");
     assertFalse(log.contains(Stores.SECRET_KEY), "secret in the log of " + first.log);
->>>>>>> tiers:src/test/java/io/actorscope/RemoteStorageIT.java
     Path served = Stores.s3Root().resolve(Stores.BUCKET);
     int files = 0;
     byte[] secret = Stores.SECRET_KEY.getBytes(StandardCharsets.UTF_8);
