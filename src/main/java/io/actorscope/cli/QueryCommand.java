@@ -118,7 +118,7 @@ public final class QueryCommand implements Callable<Integer> {
    * statement that does not parse is left to DuckDB, whose message says what is wrong.
    */
   static String notReadOnly(Connection c, String sql) throws SQLException {
-    try (java.sql.PreparedStatement p = c.prepareStatement("SELECT json_serialize_sql(?)")) {
+    try (java.sql.PreparedStatement p = c.prepareStatement("SELECT json_serialize_sql(CAST(? AS VARCHAR))")) {
       p.setString(1, sql);
       try (java.sql.ResultSet r = p.executeQuery()) {
         r.next();
