@@ -102,13 +102,59 @@ final class FileLines implements Closeable {
         return new GZIPInputStream(raw, 1 << 16); // reads concatenated members too
       }
       if (name.endsWith(".bz2")) {
-        return new BZip2CompressorInputStream(raw, true);
+        return new KeepBeforeFailure(new BZip2CompressorInputStream(raw, true));
       }
       CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(p);
       return codec == null ? raw : codec.createInputStream(raw);
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
+    }
+  }
+
+  /**
+   * Hands out every byte decoded before a failure, then the failure. A bzip2 stream decodes into
+   * the caller's buffer and throws from the same call when it meets a cut-off block, so the bytes
+   * already decoded by that call (up to a whole buffer of good lines) would be lost.
+   */
+  static final class KeepBeforeFailure extends java.io.FilterInputStream {
+    private IOException pending;
+
+    KeepBeforeFailure(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (pending != null) {
+        throw pending;
+      }
+      return in.read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (pending != null) {
+        throw pending;
+      }
+      int n = 0;
+      while (n < len) {
+        int c;
+        try {
+          c = in.read();
+        } catch (IOException e) {
+          if (n == 0) {
+            throw e;
+          }
+          pending = e;
+          return n;
+        }
+        if (c < 0) {
+          return n == 0 ? -1 : n;
+        }
+        b[off + n++] = (byte) c;
+      }
+      return n;
     }
   }
 

@@ -81,10 +81,17 @@ public final class InputListing implements Serializable {
 
   private void walkLocal(java.nio.file.Path start, GlobFilter names, Set<Object> seen, Set<String> files)
       throws IOException {
+    java.nio.file.Path startReal = java.nio.file.Paths.get(real(start));
     Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(java.nio.file.Path dir, BasicFileAttributes attrs) {
         if (!dir.equals(start) && hidden(dir)) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        if (!dir.equals(start) && Files.isSymbolicLink(dir) && java.nio.file.Paths.get(real(dir)).startsWith(startReal)) {
+          // a link to a folder of this same tree: that folder is read under its own name, whatever
+          // order the listing comes in
+          loops.add(dir + " -> " + real(dir));
           return FileVisitResult.SKIP_SUBTREE;
         }
         Object key = attrs.fileKey() != null ? attrs.fileKey() : real(dir);
