@@ -144,7 +144,7 @@ class RemoteStorageTest {
     // no secret anywhere: every log line of both runs, every object they wrote (read as bytes from the server's disk)
     for (ChildJvm run : List.of(first, second)) {
       String log = run.output();
-      assertTrue(log.contains(" INFO ") && log.contains("ActorscopeJob"), "the log was captured");
+      assertTrue(log.contains(" INFO ") && log.contains("Pipeline"), "the log was captured");
       assertFalse(log.contains(Stores.SECRET_KEY), "secret in the log of " + run.log);
     }
     Path served = Stores.s3Root().resolve(Stores.BUCKET);
