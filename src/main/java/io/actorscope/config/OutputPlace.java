@@ -14,6 +14,9 @@ final class OutputPlace {
 
   static void check(JobConfig c) {
     String out = c.run.output;
+    if (out == null || out.isBlank()) {
+      return; // a command that writes no output (evaluate, import-cameo)
+    }
     Path localOut = Resources.localPath(out);
     if (localOut != null && Files.exists(localOut) && !Files.isDirectory(localOut)) {
       throw new ConfigException("run.output", "'" + out + "' is a file, not a folder");
