@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
             + " GROUP BY 1 ORDER BY m DESC LIMIT 5\""},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:success", "1:DuckDB rejected or could not run the SQL (its message is printed)",
-        "2:bad usage", "3:OUTPUT does not exist or holds no tables"})
+        "2:bad usage, or a statement that is not a read-only SELECT", "3:OUTPUT does not exist or holds no tables"})
 public final class QueryCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "OUTPUT", description = "A run's output folder (local).")
@@ -60,6 +60,11 @@ public final class QueryCommand implements Callable<Integer> {
       return Main.MISSING_INPUT;
     }
     try (Connection c = connect(output, tables)) {
+      String refused = notReadOnly(c, sql);
+      if (refused != null) {
+        System.err.println("actorscope: query refused: " + refused);
+        return Main.BAD_CONFIG;
+      }
       QueryResults.print(c, sql, format, maxWidth, System.out);
       System.out.flush();
       return Main.OK;
@@ -105,15 +110,55 @@ public final class QueryCommand implements Callable<Integer> {
     return false;
   }
 
-  /** An in-memory DuckDB with one view per table; Hive partitions (date=…, batch=…) become columns. */
+  /**
+   * Why {@code sql} may not run, or null: only SELECT statements (with WITH, FROM-first, DESCRIBE,
+   * SUMMARIZE, SHOW, which DuckDB's parser turns into SELECTs) are read-only. DuckDB's own parser
+   * says which statements those are ({@code json_serialize_sql} takes SELECTs only), so COPY … TO,
+   * EXPORT, ATTACH, INSTALL, LOAD, CREATE, SET and PRAGMA are refused before anything runs. A
+   * statement that does not parse is left to DuckDB, whose message says what is wrong.
+   */
+  static String notReadOnly(Connection c, String sql) throws SQLException {
+    try (java.sql.PreparedStatement p = c.prepareStatement("SELECT json_serialize_sql(CAST(? AS VARCHAR))")) {
+      p.setString(1, sql);
+      try (java.sql.ResultSet r = p.executeQuery()) {
+        r.next();
+        com.fasterxml.jackson.databind.JsonNode j;
+        try {
+          j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getString(1));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          return "cannot tell whether the statement is read-only";
+        }
+        if (!j.path("error").asBoolean(false)) {
+          return null;
+        }
+        String type = j.path("error_type").asText("");
+        if (type.equalsIgnoreCase("parser") || type.toLowerCase(java.util.Locale.ROOT).contains("syntax")) {
+          return null;
+        }
+        return "only read-only SELECT statements run over a results folder (" + j.path("error_message").asText() + ")";
+      }
+    }
+  }
+
+  /**
+   * An in-memory DuckDB with one view per table; Hive partitions (date=…, batch=…) become columns.
+   * Once the views exist, file access is limited to OUTPUT, extensions cannot be installed or
+   * loaded, and the configuration is locked, so a statement cannot read or write elsewhere.
+   */
   public static Connection connect(Path output, List<String> tables) throws SQLException {
     Connection c = DriverManager.getConnection("jdbc:duckdb:");
     try (java.sql.Statement s = c.createStatement()) {
+      Path root = output.toAbsolutePath().normalize();
       for (String t : tables) {
-        String glob = output.toAbsolutePath().normalize().resolve(t) + "/**/*.parquet";
+        String glob = root.resolve(t) + "/**/*.parquet";
         s.execute("CREATE VIEW " + ident(t) + " AS SELECT * FROM read_parquet(" + literal(glob)
             + ", hive_partitioning = true, union_by_name = true)");
       }
+      s.execute("SET autoinstall_known_extensions = false");
+      s.execute("SET autoload_known_extensions = false");
+      s.execute("SET allowed_directories = [" + literal(root + "/") + "]");
+      s.execute("SET enable_external_access = false");
+      s.execute("SET lock_configuration = true");
     } catch (SQLException e) {
       c.close();
       throw e;

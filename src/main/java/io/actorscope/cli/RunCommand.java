@@ -66,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
         throw new ConfigException("actors.dictionaries", e.getMessage());
       }
     } catch (ConfigException e) {
-      System.err.println("actorscope: " + e.getMessage());
+      System.err.println(RunManifest.scrub("actorscope: " + e.getMessage()));
       return e.isMissingInput() ? Main.MISSING_INPUT : Main.BAD_CONFIG;
     }
     return runJob(config, dated, dictionary);
@@ -122,8 +122,10 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("actorscope: " + e.getMessage() + "; not run (exit " + Main.LOCK_HELD + ")");
       return Main.LOCK_HELD;
     } catch (Exception | Error e) {
-      System.err.println("actorscope: job failed: " + e);
-      e.printStackTrace(System.err);
+      System.err.println(RunManifest.scrub("actorscope: job failed: " + e));
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      System.err.print(RunManifest.scrub(trace.toString()));
       return Main.JOB_FAILED;
     } finally {
       if (spark != null && ours) {

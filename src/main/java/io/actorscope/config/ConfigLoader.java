@@ -41,10 +41,14 @@ public final class ConfigLoader {
   static final Set<String> COMPRESSIONS = Set.of("snappy", "zstd", "gzip", "none", "uncompressed", "lz4");
   static final Set<String> PATTERN_GROUPS = Set.of("id", "source", "year", "month", "day", "date", "title");
 
+  // Duplicate keys are an error, not "the last one wins": a second `topics:` block must not silently
+  // drop the first one's keys. A float is not an int: topics.k=2.5 is refused, not truncated to 2.
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   /** What the command line says besides the job file. */
   public static final class Overrides {
@@ -294,9 +298,16 @@ public final class ConfigLoader {
     if (runsTheJob && c.inputs.isEmpty()) {
       throw new ConfigException("inputs", "no input given (give --input PATH or inputs: in the job spec)");
     }
+    for (String k : c.spark.keySet()) {
+      if (!k.startsWith("spark.")) {
+        throw new ConfigException("spark." + k, "a Spark setting's name starts with spark. (e.g. spark.spark.executor.memory)");
+      }
+    }
     for (int i = 0; i < c.inputs.size(); i++) {
       validateInput(c.inputs.get(i), "inputs[" + i + "]");
     }
+    OutputPlace.check(c);
+    Limits.check(c);
     if (c.ingest.snippetChars < 0) {
       throw new ConfigException("ingest.snippet_chars", "must be >= 0");
     }
@@ -548,6 +559,17 @@ public final class ConfigLoader {
     }
     if (in.warcMaxPayloadBytes < 1) {
       throw new ConfigException(at + ".warc_max_payload_bytes", "must be >= 1");
+    }
+    if (in.maxRecordBytes < 1 || in.maxRecordBytes > Limits.MAX_RECORD_BYTES) {
+      throw new ConfigException(at + ".max_record_bytes", "must be 1 to " + Limits.MAX_RECORD_BYTES + ", got " + in.maxRecordBytes);
+    }
+    if (in.glob == null || in.glob.isEmpty()) {
+      throw new ConfigException(at + ".glob", "required (a glob on the file name, e.g. *.txt)");
+    }
+    try {
+      new org.apache.hadoop.fs.GlobPattern(in.glob);
+    } catch (RuntimeException e) {
+      throw new ConfigException(at + ".glob", "not a glob: " + firstLine(e.getMessage()));
     }
     if (in.warcMinTextChars < 0) {
       throw new ConfigException(at + ".warc_min_text_chars", "must be >= 0");

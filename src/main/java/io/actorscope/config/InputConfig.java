@@ -36,6 +36,8 @@ public final class InputConfig implements Serializable {
   public int warcMaxPayloadBytes;
   /** warc: a page whose main text is shorter is filtered as too_short. */
   public int warcMinTextChars;
+  /** A JSON line, CSV record or text file larger than this is quarantined as too_large, never parsed. */
+  public int maxRecordBytes;
   /** Whether this input's articles get a detected language: its format is in language.detect (set by ConfigLoader). */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean detectLanguage;

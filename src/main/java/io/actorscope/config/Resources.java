@@ -73,8 +73,20 @@ public final class Resources {
     String s = local.toString();
     int glob = indexOfGlob(s);
     if (glob >= 0) {
-      int slash = s.lastIndexOf('/', glob);
-      local = Paths.get(slash <= 0 ? "." : s.substring(0, slash));
+      // a glob that matches nothing is a missing input (exit 3); one that is not a glob is bad usage (exit 2)
+      org.apache.hadoop.fs.FileStatus[] matches;
+      try {
+        matches = org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration())
+            .globStatus(new org.apache.hadoop.fs.Path(local.toAbsolutePath().toString()));
+      } catch (IOException | RuntimeException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        int nl = m.indexOf('\n');
+        throw new ConfigException(key, "not a valid glob: " + (nl < 0 ? m : m.substring(0, nl)));
+      }
+      if (matches == null || matches.length == 0) {
+        throw new ConfigException(key, "input not found: no file matches " + path, true);
+      }
+      return;
     }
     if (!Files.exists(local)) {
       throw new ConfigException(key, "input not found: " + path, true);

@@ -38,6 +38,7 @@ public final class ArticleParser {
       p.setInvalidBytes(r.getInvalidBytes());
       p.setBomStripped(r.isBomStripped());
       p.setSourceFile(r.getSourceFile());
+      p.setSpannedLines(r.getSpannedLines());
       if (r.getSkipped() != null || r.getFiltered() != null) {
         p.setSkipped(r.getSkipped());
         p.setFiltered(r.getSkipped() == null ? r.getFiltered() : null);
@@ -50,6 +51,11 @@ public final class ArticleParser {
       if (text != null && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
         text = text.substring(1);
         p.setBomStripped(true);
+      }
+      if (text != null) {
+        int[] lone = new int[1];
+        text = replaceLoneSurrogates(text, lone);
+        p.setLoneSurrogates(lone[0]);
       }
       text = text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
       if (text == null || text.isBlank()) {
@@ -91,7 +97,11 @@ public final class ArticleParser {
       a.setId(blankToNull(r.getId()) != null ? r.getId().strip() : hash.substring(0, 16));
       a.setUrl(blankToNull(r.getUrl()));
       a.setSource(blankToNull(r.getSource()) != null ? r.getSource().strip() : input.source);
-      a.setTitle(r.getTitle() == null ? null : Normalizer.normalize(r.getTitle(), Normalizer.Form.NFC));
+      if (r.getTitle() != null) {
+        int[] lone = new int[1];
+        a.setTitle(Normalizer.normalize(replaceLoneSurrogates(r.getTitle(), lone), Normalizer.Form.NFC));
+        p.setLoneSurrogates(p.getLoneSurrogates() + lone[0]);
+      }
       a.setText(text);
       a.setSourceFile(r.getSourceFile());
       a.setOffset(r.getOffset());
@@ -119,6 +129,30 @@ public final class ArticleParser {
     }
   }
 
+  /**
+   * {@code s} with each unpaired UTF-16 surrogate (a JSON escape like \\ud800 alone) replaced by
+   * U+FFFD and counted in {@code count[0]}; UTF-8 output would otherwise turn it into '?' unseen.
+   */
+  static String replaceLoneSurrogates(String s, int[] count) {
+    StringBuilder b = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean lone = Character.isHighSurrogate(c)
+          ? !(i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
+          : Character.isLowSurrogate(c) && !(i > 0 && Character.isHighSurrogate(s.charAt(i - 1)));
+      if (lone) {
+        if (b == null) {
+          b = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        b.append('\uFFFD');
+        count[0]++;
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? s : b.toString();
+  }
+
   /** First characters of {@code s}, control characters shown as U+FFFD so a snippet prints on one line. */
   static String snippet(String s, int max) {
     String cut = cut(s, max);
@@ -130,7 +164,7 @@ public final class ArticleParser {
     return b.toString();
   }
 
-  static String cut(String s, int max) {
+  public static String cut(String s, int max) {
     if (s.length() <= max) {
       return s;
     }

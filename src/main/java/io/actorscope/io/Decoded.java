@@ -23,6 +23,9 @@ public final class Decoded {
   }
 
   public static Decoded of(byte[] bytes, int offset, int length, Charset charset) {
+    if (length == 0) {
+      return new Decoded("", 0, false); // a decoder that never decoded cannot be flushed
+    }
     CharsetDecoder dec = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

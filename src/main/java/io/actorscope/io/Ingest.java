@@ -32,10 +32,13 @@ public final class Ingest {
     public final List<String> files;
     /** Every checked record, cached; {@link #release()} once articles and quarantine are written. */
     private final Dataset<ParsedRecord> parsed;
+    /** The articles ranked by id, cached: duplicate-id quarantine rows are read from it. */
+    private final Dataset<Row> ranked;
 
     Result(Dataset<ParsedRecord> parsed, Dataset<Article> articles, Dataset<Quarantine> quarantine, Counts counts,
-        List<String> files) {
+        List<String> files, Dataset<Row> ranked) {
       this.parsed = parsed;
+      this.ranked = ranked;
       this.articles = articles;
       this.quarantine = quarantine;
       this.counts = counts;
@@ -44,6 +47,7 @@ public final class Ingest {
 
     public void release() {
       articles.unpersist();
+      ranked.unpersist();
       parsed.unpersist();
     }
   }
@@ -66,6 +70,13 @@ public final class Ingest {
     /** Near-duplicates (not part of the reconciliation: copies stay articles): later copies, stories with copies. */
     public Long nearDuplicateCopies;
     public Long storiesWithCopies;
+    /** CSV records kept whose quoted fields held line breaks, and the physical lines they span. */
+    public long recordsSpanningLines;
+    public long linesSpanned;
+    /** Unpaired UTF-16 surrogates (JSON escapes like \\ud800) replaced by U+FFFD. */
+    public long loneSurrogates;
+    /** Links to a folder already read (loops), each followed once: "link -> real folder". */
+    public List<String> folderLinksSkipped = new java.util.ArrayList<>();
 
     public boolean reconciles() {
       return read == accepted + filtered + skipped + quarantined + duplicates;
@@ -85,6 +96,11 @@ public final class Ingest {
       m.put("quarantined_by_reason", quarantinedByReason);
       m.put("invalid_bytes", invalidBytes);
       m.put("boms_stripped", bomsStripped);
+      m.put("lone_surrogates_replaced", loneSurrogates);
+      m.put("csv_records_spanning_lines", recordsSpanningLines);
+      m.put("csv_lines_spanned", linesSpanned);
+      m.put("duplicate_ids", quarantinedByReason.getOrDefault(Quarantine.DUPLICATE_ID, 0L));
+      m.put("folder_links_skipped", folderLinksSkipped);
       if (nearDuplicateCopies != null) {
         m.put("near_duplicate_copies", nearDuplicateCopies);
         m.put("stories_with_copies", storiesWithCopies);
@@ -97,9 +113,33 @@ public final class Ingest {
 
   /** All inputs, each with its own settings, checked into one dataset of parsed records. */
   public static Dataset<ParsedRecord> readAll(SparkSession spark, List<InputConfig> inputs, int snippetChars) {
+    return readAll(spark, inputs, snippetChars, new java.util.ArrayList<>());
+  }
+
+  /** As {@link #readAll(SparkSession, List, int)}, with each listed input's {@link InputListing} added to {@code listings}. */
+  static Dataset<ParsedRecord> readAll(SparkSession spark, List<InputConfig> inputs, int snippetChars,
+      List<InputListing> listings) {
     Dataset<ParsedRecord> all = null;
+    org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     for (InputConfig in : inputs) {
-      Dataset<RawRecord> raw = ArticleSource.forFormat(in.format).read(spark, in);
+      ArticleSource source = ArticleSource.forFormat(in.format);
+      Dataset<RawRecord> raw;
+      if (source.usesListing()) {
+        InputListing listing;
+        try {
+          listing = InputListing.of(hadoop, in,
+              InputConfig.FORMAT_TEXT.equals(in.format) ? in.glob : null);
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException("cannot list " + in.path + ": " + e.getMessage(), e);
+        }
+        listings.add(listing);
+        raw = source.read(spark, in, listing);
+        if (!listing.failures.isEmpty()) {
+          raw = raw.unionByName(spark.createDataset(listing.failures, RawRecord.ENCODER));
+        }
+      } else {
+        raw = source.read(spark, in);
+      }
       Dataset<ParsedRecord> parsed = ArticleParser.parse(raw, in, snippetChars);
       all = all == null ? parsed : all.union(parsed);
     }
@@ -135,18 +175,28 @@ public final class Ingest {
    */
   public static Result run(SparkSession spark, List<InputConfig> inputs, boolean dedupe, int snippetChars,
       boolean perDate, NearDuplicates.Settings nearDuplicates) {
-    Dataset<ParsedRecord> parsed = readAll(spark, inputs, snippetChars).persist(StorageLevel.MEMORY_AND_DISK());
+    List<InputListing> listings = new java.util.ArrayList<>();
+    Dataset<ParsedRecord> parsed = readAll(spark, inputs, snippetChars, listings).persist(StorageLevel.MEMORY_AND_DISK());
     Counts counts = new Counts();
     List<Row> byReason = parsed
         .groupBy(col("quarantine.reason").as("reason"), col("skipped"), col("filtered"))
         .agg(count(lit(1)).as("n"), sum(col("invalidBytes")).as("bad"),
-            sum(when(col("bomStripped"), 1).otherwise(0)).as("boms"))
+            sum(when(col("bomStripped"), 1).otherwise(0)).as("boms"),
+            sum(col("loneSurrogates")).as("surrogates"),
+            sum(when(col("spannedLines").gt(1), 1).otherwise(0)).as("spanning"),
+            sum(when(col("spannedLines").gt(1), col("spannedLines")).otherwise(0)).as("spanned"))
         .collectAsList();
+    for (InputListing l : listings) {
+      counts.folderLinksSkipped.addAll(l.loops);
+    }
     for (Row r : byReason) {
       long n = r.getLong(3);
       counts.read += n;
       counts.invalidBytes += r.isNullAt(4) ? 0 : r.getLong(4);
       counts.bomsStripped += r.isNullAt(5) ? 0 : r.getLong(5);
+      counts.loneSurrogates += r.isNullAt(6) ? 0 : r.getLong(6);
+      counts.recordsSpanningLines += r.isNullAt(7) ? 0 : r.getLong(7);
+      counts.linesSpanned += r.isNullAt(8) ? 0 : r.getLong(8);
       if (!r.isNullAt(1)) {
         counts.skipped += n;
         counts.skippedByKind.merge(r.getString(1), n, Long::sum);
@@ -163,7 +213,29 @@ public final class Ingest {
     Dataset<Article> accepted = parsed.filter(col("article").isNotNull()).select("article.*").as(Article.ENCODER);
     Dataset<Quarantine> quarantine =
         parsed.filter(col("quarantine").isNotNull()).select("quarantine.*").as(Quarantine.ENCODER);
-    Dataset<Article> kept0 = dedupe ? dedupe(accepted, perDate) : accepted;
+    Dataset<Article> deduped = dedupe ? dedupe(accepted, perDate) : accepted;
+    // An id names one article: a later article with an id already taken (and another text, since
+    // exact copies were dropped above) is quarantined, the first one by file and offset kept.
+    Dataset<Row> ranked = deduped
+        .withColumn("_idRank", row_number().over((perDate ? Window.partitionBy("id", "date") : Window.partitionBy("id"))
+            .orderBy(col("sourceFile"), col("offset"))))
+        .withColumn("_firstFile", org.apache.spark.sql.functions.first(col("sourceFile")).over(
+            (perDate ? Window.partitionBy("id", "date") : Window.partitionBy("id")).orderBy(col("sourceFile"), col("offset"))))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long duplicateIds = ranked.filter(col("_idRank").gt(1)).count();
+    Dataset<Quarantine> idQuarantine = ranked.filter(col("_idRank").gt(1)).select(
+        col("sourceFile"), col("offset"), col("id"), lit(Quarantine.DUPLICATE_ID).as("reason"),
+        org.apache.spark.sql.functions.concat(lit("id already taken by an article with another text in "),
+            col("_firstFile")).as("detail"),
+        org.apache.spark.sql.functions.substring(col("text"), 1, Math.max(snippetChars, 1)).as("snippet"))
+        .as(Quarantine.ENCODER);
+    if (duplicateIds > 0) {
+      counts.quarantined += duplicateIds;
+      counts.accepted -= duplicateIds;
+      counts.quarantinedByReason.merge(Quarantine.DUPLICATE_ID, duplicateIds, Long::sum);
+      quarantine = quarantine.unionByName(idQuarantine);
+    }
+    Dataset<Article> kept0 = ranked.filter(col("_idRank").equalTo(1)).drop("_idRank", "_firstFile").as(Article.ENCODER);
     Dataset<Article> base = null;
     if (nearDuplicates != null) {
       base = kept0.persist(StorageLevel.MEMORY_AND_DISK());
@@ -180,9 +252,15 @@ public final class Ingest {
 
     counts.duplicates = counts.accepted - kept;
     counts.accepted = kept;
-    List<String> files = parsed
-        .select(col("sourceFile").as("f")).filter(col("f").isNotNull())
-        .distinct().orderBy("f").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    return new Result(parsed, articles, quarantine, counts, files);
+    java.util.TreeSet<String> files = new java.util.TreeSet<>();
+    for (InputListing l : listings) {
+      files.addAll(l.files); // empty files too, which give no record
+    }
+    if (listings.size() < inputs.size()) { // an input that lists itself (WARC): the files records came from
+      files.addAll(parsed
+          .select(col("sourceFile").as("f")).filter(col("f").isNotNull())
+          .distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    }
+    return new Result(parsed, articles, quarantine, counts, new java.util.ArrayList<>(files), ranked);
   }
 }

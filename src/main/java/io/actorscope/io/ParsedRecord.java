@@ -18,6 +18,15 @@ public class ParsedRecord implements Serializable {
   private String filtered;
   /** The file the record came from, whatever became of it. */
   private String sourceFile;
+  /** CSV: physical lines the record spans (see {@link RawRecord#getSpannedLines()}). */
+  private int spannedLines;
+  /** Unpaired UTF-16 surrogates (from JSON escapes like \\ud800) replaced by U+FFFD. */
+  private int loneSurrogates;
+
+  public int getSpannedLines() { return spannedLines; }
+  public void setSpannedLines(int v) { spannedLines = v; }
+  public int getLoneSurrogates() { return loneSurrogates; }
+  public void setLoneSurrogates(int v) { loneSurrogates = v; }
 
   public String getSourceFile() { return sourceFile; }
   public void setSourceFile(String v) { sourceFile = v; }

@@ -21,6 +21,14 @@ public class Quarantine implements Serializable {
   public static final String UNREADABLE = "unreadable";
   /** A WARC record that cannot be read (truncated, corrupt); the reader resumes at the next record. */
   public static final String UNREADABLE_RECORD = "unreadable_record";
+  /** A JSON line, CSV record or text file over input.max_record_bytes: never parsed. */
+  public static final String TOO_LARGE = "too_large";
+  /** A CSV record with an unclosed quote, text after a closing quote, or a field count other than the header's. */
+  public static final String MALFORMED_CSV = "malformed_csv";
+  /** A text file whose path does not match input.path_pattern, so it has no date (input.require_date). */
+  public static final String PATH_PATTERN_MISMATCH = "path_pattern_mismatch";
+  /** An article whose id an earlier article (by file, then offset) already has, with another text. */
+  public static final String DUPLICATE_ID = "duplicate_id";
 
   private String sourceFile;
   private long offset;

@@ -33,6 +33,8 @@ public class RawRecord implements Serializable {
   private String skipped;
   /** A page read and judged not an article (WARC: home_page, too_short, …), by reason; or null. */
   private String filtered;
+  /** CSV: the physical lines this record spans (more than 1: a quoted field held line breaks); else 0. */
+  private int spannedLines;
 
   public String getSourceFile() { return sourceFile; }
   public void setSourceFile(String v) { sourceFile = v; }
@@ -64,6 +66,8 @@ public class RawRecord implements Serializable {
   public void setBomStripped(boolean v) { bomStripped = v; }
   public String getSkipped() { return skipped; }
   public void setSkipped(String v) { skipped = v; }
+  public int getSpannedLines() { return spannedLines; }
+  public void setSpannedLines(int v) { spannedLines = v; }
   public String getFiltered() { return filtered; }
   public void setFiltered(String v) { filtered = v; }
 

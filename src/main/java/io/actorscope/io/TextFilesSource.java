@@ -1,114 +1,105 @@
 package io.actorscope.io;
 
 import io.actorscope.config.InputConfig;
-import java.net.URLDecoder;
+import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A folder (searched recursively) of text files, one article per file, read with Spark's
- * {@code binaryFile} source. Metadata comes from the file's path through {@code path_pattern}.
+ * A folder (searched recursively, each real folder once) of text files, one article per file,
+ * listed by {@link InputListing} and read by {@link FileRecords} (decoded by a byte-order mark if
+ * there is one, decompressed by extension). Metadata comes from the file's path through
+ * {@code path_pattern}.
  */
 final class TextFilesSource implements ArticleSource {
 
   @Override
   public Dataset<RawRecord> read(SparkSession spark, InputConfig input) {
-    Dataset<Row> files = spark.read().format("binaryFile")
-        .option("recursiveFileLookup", "true")
-        .option("pathGlobFilter", input.glob)
-        .load(input.path)
-        .select("path", "content");
-    return files.map(new ReadFile(input), RawRecord.ENCODER);
+    try {
+      return read(spark, input, InputListing.of(
+          JavaSparkContext.fromSparkContext(spark.sparkContext()).hadoopConfiguration(), input, input.glob));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + input.path + ": " + e.getMessage(), e);
+    }
   }
 
-  /** One file to one raw record. */
-  static final class ReadFile implements MapFunction<Row, RawRecord> {
-    private static final long serialVersionUID = 1L;
-    private final InputConfig input;
-    private transient Pattern pattern;
+  @Override
+  public boolean usesListing() {
+    return true;
+  }
 
-    ReadFile(InputConfig input) {
-      this.input = input;
+  /** The listed files (already filtered by {@code input.glob}), one task reading several. */
+  @Override
+  public Dataset<RawRecord> read(SparkSession spark, InputConfig input, InputListing listing) {
+    return FileRecords.read(spark, input, listing.files, new FileRecords.WholeFile());
+  }
+
+  /** One file's bytes (its byte-order mark already read by {@link FileLines}) to one raw record. */
+  static RawRecord record(InputConfig input, String path, byte[] content, Charset charset, boolean bom) {
+    Decoded d = Decoded.of(content, 0, content.length, charset);
+    if (Decoded.looksBinary(d.text)) {
+      return RawRecord.failed(path, 0, Quarantine.BINARY_CONTENT,
+          "file is not text (NUL or >10% control/invalid bytes; " + d.invalidBytes + " invalid bytes)",
+          d.text, d.invalidBytes);
     }
-
-    @Override
-    public RawRecord call(Row row) {
-      if (pattern == null) {
-        pattern = Pattern.compile(input.pathPattern);
-      }
-      String path = row.getString(0);
-      byte[] content = (byte[]) row.get(1);
-      Decoded d = Decoded.of(content, 0, content.length, Charset.forName(input.encoding));
-      if (Decoded.looksBinary(d.text)) {
-        return RawRecord.failed(path, 0, Quarantine.BINARY_CONTENT,
-            "file is not text (NUL or >10% control/invalid bytes; " + d.invalidBytes + " invalid bytes)",
-            d.text, d.invalidBytes);
-      }
-      RawRecord r = new RawRecord();
-      r.setSourceFile(path);
-      r.setOffset(0);
-      r.setInvalidBytes(d.invalidBytes);
-      r.setBomStripped(d.bomStripped);
-      r.setText(d.text);
-      if (input.titleFromFirstLine) {
-        int nl = d.text.indexOf('\n');
-        r.setTitle((nl < 0 ? d.text : d.text.substring(0, nl)).strip());
-      }
-      String decodedPath = decodePath(path);
-      String name = decodedPath.substring(decodedPath.lastIndexOf('/') + 1);
-      int dot = name.lastIndexOf('.');
-      r.setId(dot > 0 ? name.substring(0, dot) : name);
-      Matcher m = pattern.matcher(decodedPath);
-      if (m.find()) {
-        String id = group(m, "id");
-        if (id != null) {
-          r.setId(id);
-        }
-        r.setSource(group(m, "source"));
-        String title = group(m, "title");
-        if (title != null) {
-          r.setTitle(title);
-        }
-        String date = group(m, "date");
-        if (date == null) {
-          String year = group(m, "year");
-          String month = group(m, "month");
-          String day = group(m, "day");
-          if (year != null) {
-            date = year + (month != null ? "-" + pad(month) + (day != null ? "-" + pad(day) : "") : "");
-          }
-        }
-        r.setPublished(date);
+    RawRecord r = new RawRecord();
+    r.setSourceFile(path);
+    r.setOffset(0);
+    r.setInvalidBytes(d.invalidBytes);
+    r.setBomStripped(bom || d.bomStripped);
+    r.setText(d.text);
+    if (input.titleFromFirstLine) {
+      int nl = d.text.indexOf('\n');
+      r.setTitle((nl < 0 ? d.text : d.text.substring(0, nl)).strip());
+    }
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    r.setId(dot > 0 ? name.substring(0, dot) : name);
+    Matcher m = Pattern.compile(input.pathPattern).matcher(path);
+    if (!m.find()) {
+      if (input.requireDate && input.partitionDate == null) {
+        // the file is not laid out as path_pattern says, so it has no date: say that, not missing_date
+        r.setError(Quarantine.PATH_PATTERN_MISMATCH);
+        r.setErrorDetail("the path does not match input.path_pattern " + ArticleParser.cut(input.pathPattern, 120));
+        r.setRaw(d.text);
       }
       return r;
     }
-
-    /** Spark hands out the path as a URI; a name with a literal '%' may not decode, and is then used as is. */
-    private static String decodePath(String path) {
-      try {
-        return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException notEncoded) {
-        return path;
+    String id = group(m, "id");
+    if (id != null) {
+      r.setId(id);
+    }
+    r.setSource(group(m, "source"));
+    String title = group(m, "title");
+    if (title != null) {
+      r.setTitle(title);
+    }
+    String date = group(m, "date");
+    if (date == null) {
+      String year = group(m, "year");
+      String month = group(m, "month");
+      String day = group(m, "day");
+      if (year != null) {
+        date = year + (month != null ? "-" + pad(month) + (day != null ? "-" + pad(day) : "") : "");
       }
     }
-
-    private static String pad(String s) {
-      return s.length() == 1 ? "0" + s : s;
-    }
-
-    private static String group(Matcher m, String name) {
-      try {
-        return m.group(name);
-      } catch (IllegalArgumentException absent) {
-        return null;
-      }
-    }
+    r.setPublished(date);
+    return r;
   }
 
+  private static String pad(String s) {
+    return s.length() == 1 ? "0" + s : s;
+  }
+
+  private static String group(Matcher m, String name) {
+    try {
+      return m.group(name);
+    } catch (IllegalArgumentException absent) {
+      return null;
+    }
+  }
 }
