@@ -165,9 +165,10 @@ public final class Ingest {
         parsed.filter(col("quarantine").isNotNull()).select("quarantine.*").as(Quarantine.ENCODER);
     Dataset<Article> kept0 = dedupe ? dedupe(accepted, perDate) : accepted;
     Dataset<Article> base = null;
+    NearDuplicates.Found found = null;
     if (nearDuplicates != null) {
       base = kept0.persist(StorageLevel.MEMORY_AND_DISK());
-      NearDuplicates.Found found = NearDuplicates.assign(spark, base, nearDuplicates);
+      found = NearDuplicates.assign(spark, base, nearDuplicates);
       kept0 = found.articles;
       counts.nearDuplicateCopies = found.copies;
       counts.storiesWithCopies = found.storiesWithCopies;
@@ -176,6 +177,7 @@ public final class Ingest {
     long kept = articles.count();
     if (base != null) {
       base.unpersist(); // articles, now cached, hold what the story search added
+      found.release();
     }
 
     counts.duplicates = counts.accepted - kept;
