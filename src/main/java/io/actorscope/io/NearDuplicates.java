@@ -404,27 +404,25 @@ public final class NearDuplicates {
    * Connected components of an undirected graph (u, v) on the cluster: every node's label becomes
    * the smallest node of its component by min-label propagation; each round is one small join
    * over the edges, and there are as many rounds as the longest shortest path (copies form stars
-   * and cliques: a few rounds). Returns (node, label), cached.
+   * and cliques: a few rounds). Returns (node, label).
    */
   static Dataset<Row> components(Dataset<Row> edges, List<Dataset<?>> cached) {
     Dataset<Row> both = edges.select(col("u"), col("v")).union(edges.select(col("v"), col("u")))
         .distinct().persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(both);
+    // each round's labels are checkpointed (eagerly, on the executors): the plan of round k would
+    // otherwise hold round k-1's twice, and grow as 2^k
     Dataset<Row> labels = both.groupBy("u").agg(least(min("v"), col("u")).as("label"))
-        .select(col("u").as("node"), col("label")).persist(StorageLevel.MEMORY_AND_DISK());
+        .select(col("u").as("node"), col("label")).localCheckpoint();
     while (true) {
       Dataset<Row> next = both.join(labels.select(col("node").as("v"), col("label").as("nl")), "v")
           .groupBy("u").agg(min("nl").as("nl"))
           .join(labels, col("u").equalTo(col("node")))
           .select(col("node"), least(col("label"), col("nl")).as("label"), col("label").as("old"))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+          .localCheckpoint();
       long changed = next.filter(col("label").notEqual(col("old"))).count();
-      labels.unpersist();
-      labels = next.select("node", "label").persist(StorageLevel.MEMORY_AND_DISK());
-      labels.count();
-      next.unpersist();
+      labels = next.select("node", "label");
       if (changed == 0) {
-        cached.add(labels);
         return labels;
       }
     }
