@@ -324,15 +324,11 @@ public final class ActorscopeJob {
   private void writeCooccurrence(Dataset<Mention> mentions, Dataset<AnalyzedArticle> text) {
     phase("cooccurrence", "actor co-occurrence, top partners and the actor graph", () -> {
       JobConfig.Cooccurrence cfg = config.cooccurrence;
-      Dataset<PairRow> pairs = Cooccurrence.compute(mentions, text, cfg.scopes, cfg.minCount, cfg.windowWidth);
-      tables.writeByDate(Tables.COOCCURRENCE, pairs);
-      // the same pairs over the whole run (one null date), for partners and the graph
-      Dataset<Mention> allMentions = mentions.withColumn("date", org.apache.spark.sql.functions.lit(null).cast("date"))
-          .as(Mention.ENCODER);
-      Dataset<AnalyzedArticle> allText = text.withColumn("date", org.apache.spark.sql.functions.lit(null).cast("date"))
-          .as(AnalyzedArticle.ENCODER);
-      Dataset<PairRow> runWide = Cooccurrence.compute(allMentions, allText, cfg.scopes, 1, cfg.windowWidth)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      // the per-date table and the run-wide pairs (partners, graph) from one count
+      Cooccurrence.PerDateAndRun counted = Cooccurrence.computeWithRunWide(mentions, text, cfg.scopes, cfg.minCount,
+          cfg.windowWidth);
+      tables.writeByDate(Tables.COOCCURRENCE, counted.perDate);
+      Dataset<PairRow> runWide = counted.runWide.persist(StorageLevel.MEMORY_AND_DISK());
       tables.writeWhole(Tables.ACTOR_PARTNERS, io.actorscope.cooccurrence.Partners.top(runWide, cfg.partners));
       if (cfg.graph.enabled) {
         Map<String, String[]> names = new java.util.HashMap<>();
@@ -350,6 +346,7 @@ public final class ActorscopeJob {
         manifest.put("graph", gm);
       }
       runWide.unpersist();
+      counted.release();
       return null;
     });
   }
