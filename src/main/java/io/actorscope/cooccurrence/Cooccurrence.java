@@ -31,10 +31,52 @@ public final class Cooccurrence {
 
   public static Dataset<PairRow> compute(Dataset<Mention> mentions, Dataset<AnalyzedArticle> articles,
       List<String> scopes, long minCount, int windowWidth) {
-    Dataset<PairRow> out = null;
+    return measured(counts(mentions, articles, scopes, windowWidth), minCount);
+  }
+
+  /** The pairs of each date and, from the same counts, of the whole run; {@link #release()} when written. */
+  public static final class PerDateAndRun {
+    public final Dataset<PairRow> perDate;
+    /** Every pair over all dates (a null date), without a minimum count. */
+    public final Dataset<PairRow> runWide;
+    private final Dataset<Row> counted;
+
+    PerDateAndRun(Dataset<PairRow> perDate, Dataset<PairRow> runWide, Dataset<Row> counted) {
+      this.perDate = perDate;
+      this.runWide = runWide;
+      this.counted = counted;
+    }
+
+    public void release() {
+      counted.unpersist();
+    }
+  }
+
+  /**
+   * Both the per-date table (pairs with at least {@code minCount}) and the run-wide pairs, counted
+   * once: a unit (article, sentence, window) belongs to one date, so the run's counts are the sums
+   * of the dates' counts.
+   */
+  public static PerDateAndRun computeWithRunWide(Dataset<Mention> mentions, Dataset<AnalyzedArticle> articles,
+      List<String> scopes, long minCount, int windowWidth) {
+    Dataset<Row> counted = counts(mentions, articles, scopes, windowWidth)
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> run = counted.groupBy(col("scope"), col("a"), col("b")).agg(sum("n").as("n"))
+        .select(lit(null).cast("string").as("date"), col("scope"), col("a"), col("b"), col("n"));
+    return new PerDateAndRun(measured(counted, minCount), measured(run, 1), counted);
+  }
+
+  /**
+   * (date as text, scope, a, b, n) for every scope: a's units where b is null, the date's units
+   * where both are null, the units naming both otherwise.
+   */
+  static Dataset<Row> counts(Dataset<Mention> mentions, Dataset<AnalyzedArticle> articles, List<String> scopes,
+      int windowWidth) {
+    Dataset<Row> out = null;
     for (String scope : scopes) {
-      Dataset<PairRow> one = WINDOW.equals(scope) ? window(mentions, articles, windowWidth, minCount)
-          : compute(mentions.toDF(), articles.toDF(), scope, minCount);
+      Dataset<Row> one = WINDOW.equals(scope) ? windowCounts(mentions, articles, windowWidth)
+          : unitCounts(mentions.toDF(), articles.toDF(), scope);
+      one = one.select(col("date"), lit(scope).as("scope"), col("a"), col("b"), col("n"));
       out = out == null ? one : out.union(one);
     }
     return out;
@@ -52,41 +94,77 @@ public final class Cooccurrence {
       if (WINDOW.equals(scope)) {
         continue;
       }
-      Dataset<PairRow> one = compute(mentions, articles, scope, minCount);
-      out = out == null ? one : out.union(one);
+      Dataset<Row> one = unitCounts(mentions, articles, scope)
+          .select(col("date"), lit(scope).as("scope"), col("a"), col("b"), col("n"));
+      Dataset<PairRow> pairs = measured(one, minCount);
+      out = out == null ? pairs : out.union(pairs);
     }
     return out != null ? out : mentions.sparkSession().emptyDataset(PairRow.ENCODER);
   }
 
-  static Dataset<PairRow> compute(Dataset<Row> mentions, Dataset<Row> articles, String scope, long minCount) {
+  /**
+   * One scope over untyped rows: each unit's distinct actors gathered once (one shuffle of the
+   * mentions by unit), its pairs and marginals emitted from that set and summed map-side before the
+   * shuffle by pair; no self-join of the mentions.
+   */
+  static Dataset<Row> unitCounts(Dataset<Row> mentions, Dataset<Row> articles, String scope) {
     boolean sentence = SENTENCE.equals(scope);
-    Dataset<Row> units = articles.groupBy("date")
-        .agg(sentence ? sum(col("sentences")).as("units") : count(lit(1)).as("units"));
+    Dataset<Row> units = articles.groupBy(col("date").cast("string").as("date"))
+        .agg(sentence ? sum(col("sentences")).cast("long").as("n") : count(lit(1)).as("n"))
+        .select(col("date"), lit(null).cast("string").as("a"), lit(null).cast("string").as("b"), col("n"));
     Dataset<Row> unitActors = mentions
-        .select(col("date"),
-            sentence ? concat_ws("#", col("articleId"), col("sentence").cast("string")).as("unit")
-                : col("articleId").as("unit"),
-            col("actorId"))
-        .distinct();
-    Dataset<Row> marginal = unitActors.groupBy("date", "actorId").agg(count(lit(1)).as("n"));
-    Dataset<Row> a = unitActors.as("a");
-    Dataset<Row> b = unitActors.as("b");
-    Dataset<Row> pairs = a.join(b, col("a.date").eqNullSafe(col("b.date"))
-            .and(col("a.unit").equalTo(col("b.unit")))
-            .and(col("a.actorId").lt(col("b.actorId"))))
-        .groupBy(col("a.date").as("date"), col("a.actorId").as("actorA"), col("b.actorId").as("actorB"))
-        .agg(count(lit(1)).as("countAb"))
-        .filter(col("countAb").geq(minCount));
-    Dataset<Row> ma = marginal.select(col("date").as("da"), col("actorId").as("ida"), col("n").as("countA"));
-    Dataset<Row> mb = marginal.select(col("date").as("db"), col("actorId").as("idb"), col("n").as("countB"));
-    Dataset<Row> u = units.select(col("date").as("du"), col("units"));
+        .groupBy(col("date").cast("string").as("date"), col("articleId"),
+            sentence ? col("sentence") : lit(0).as("sentence"))
+        .agg(org.apache.spark.sql.functions.array_sort(org.apache.spark.sql.functions.collect_set(col("actorId")))
+            .as("actors"))
+        .select("date", "actors");
+    return unitActors.flatMap(new UnitPairs(),
+            org.apache.spark.sql.catalyst.encoders.ExpressionEncoder.apply(COUNTS))
+        .groupBy(col("date"), col("a"), col("b")).agg(sum("n").as("n"))
+        .union(units);
+  }
+
+  private static final org.apache.spark.sql.types.StructType COUNTS = new org.apache.spark.sql.types.StructType()
+      .add("date", org.apache.spark.sql.types.DataTypes.StringType)
+      .add("a", org.apache.spark.sql.types.DataTypes.StringType)
+      .add("b", org.apache.spark.sql.types.DataTypes.StringType)
+      .add("n", org.apache.spark.sql.types.DataTypes.LongType);
+
+  /** (date, scope, a, b, n) rows (see {@link #counts}) to pair rows with their marginals, units and measures. */
+  static Dataset<PairRow> measured(Dataset<Row> c, long minCount) {
+    // the uses of one aggregate share its shuffle (Spark reuses the exchange)
+    Dataset<Row> units = c.filter(col("a").isNull()).select(col("date").as("du"), col("scope").as("su"),
+        col("n").as("units"));
+    Dataset<Row> ma = c.filter(col("a").isNotNull().and(col("b").isNull()))
+        .select(col("date").as("da"), col("scope").as("sa"), col("a").as("ida"), col("n").as("countA"));
+    Dataset<Row> mb = ma.select(col("da").as("db"), col("sa").as("sb"), col("ida").as("idb"), col("countA").as("countB"));
+    Dataset<Row> pairs = c.filter(col("b").isNotNull().and(col("n").geq(minCount)));
     Dataset<Row> joined = pairs
-        .join(ma, col("date").eqNullSafe(col("da")).and(col("actorA").equalTo(col("ida"))))
-        .join(mb, col("date").eqNullSafe(col("db")).and(col("actorB").equalTo(col("idb"))))
-        .join(u, col("date").eqNullSafe(col("du")))
-        .select(col("date"), lit(scope).as("scope"), col("actorA"), col("actorB"), col("countAb"),
+        .join(ma, col("date").eqNullSafe(col("da")).and(col("scope").equalTo(col("sa"))).and(col("a").equalTo(col("ida"))))
+        .join(mb, col("date").eqNullSafe(col("db")).and(col("scope").equalTo(col("sb"))).and(col("b").equalTo(col("idb"))))
+        .join(units, col("date").eqNullSafe(col("du")).and(col("scope").equalTo(col("su"))))
+        .select(col("date").cast("date").as("date"), col("scope"), col("a"), col("b"), col("n"),
             col("countA"), col("countB"), col("units").cast("long").as("units"));
     return joined.map(new Measures(), PairRow.ENCODER);
+  }
+
+  /** One unit's sorted distinct actors to (date, a, null, 1) per actor and (date, a, b, 1) per pair a < b. */
+  static final class UnitPairs implements org.apache.spark.api.java.function.FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public java.util.Iterator<Row> call(Row r) {
+      String date = r.isNullAt(0) ? null : r.getString(0);
+      List<String> actors = r.getList(1);
+      List<Row> out = new java.util.ArrayList<>();
+      for (int i = 0; i < actors.size(); i++) {
+        out.add(org.apache.spark.sql.RowFactory.create(date, actors.get(i), null, 1L));
+        for (int j = i + 1; j < actors.size(); j++) {
+          out.add(org.apache.spark.sql.RowFactory.create(date, actors.get(i), actors.get(j), 1L));
+        }
+      }
+      return out.iterator();
+    }
   }
 
   /**
@@ -96,7 +174,7 @@ public final class Cooccurrence {
    * union of intervals of window starts, and a pair's count is the size of the intersection of its
    * two unions; only pairs of actors within one window of each other are emitted.
    */
-  static Dataset<PairRow> window(Dataset<Mention> mentions, Dataset<AnalyzedArticle> articles, int width, long minCount) {
+  static Dataset<Row> windowCounts(Dataset<Mention> mentions, Dataset<AnalyzedArticle> articles, int width) {
     Dataset<Row> spans = mentions.groupBy(col("articleId"))
         .agg(org.apache.spark.sql.functions.collect_list(
             org.apache.spark.sql.functions.struct(col("start"), col("actorId"))).as("m"));
@@ -107,22 +185,9 @@ public final class Cooccurrence {
         .add("a", org.apache.spark.sql.types.DataTypes.StringType)
         .add("b", org.apache.spark.sql.types.DataTypes.StringType)
         .add("n", org.apache.spark.sql.types.DataTypes.LongType);
-    Dataset<Row> counted = docs.flatMap(new WindowCounts(width),
+    return docs.flatMap(new WindowCounts(width),
         org.apache.spark.sql.catalyst.encoders.ExpressionEncoder.apply(schema))
-        .groupBy(col("date"), col("a"), col("b")).agg(sum("n").as("n"))
-        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> units = counted.filter(col("a").isNull()).select(col("date").as("du"), col("n").as("units"));
-    Dataset<Row> ma = counted.filter(col("a").isNotNull().and(col("b").isNull()))
-        .select(col("date").as("da"), col("a").as("ida"), col("n").as("countA"));
-    Dataset<Row> mb = ma.select(col("da").as("db"), col("ida").as("idb"), col("countA").as("countB"));
-    Dataset<Row> pairs = counted.filter(col("b").isNotNull().and(col("n").geq(minCount)));
-    Dataset<Row> joined = pairs
-        .join(ma, col("date").eqNullSafe(col("da")).and(col("a").equalTo(col("ida"))))
-        .join(mb, col("date").eqNullSafe(col("db")).and(col("b").equalTo(col("idb"))))
-        .join(units, col("date").eqNullSafe(col("du")))
-        .select(col("date").cast("date").as("date"), lit(WINDOW).as("scope"), col("a"), col("b"), col("n"),
-            col("countA"), col("countB"), col("units"));
-    return joined.map(new Measures(), PairRow.ENCODER);
+        .groupBy(col("date"), col("a"), col("b")).agg(sum("n").as("n"));
   }
 
   /** One article's window counts: (date, null, null, windows), (date, a, null, windows naming a), (date, a, b, both). */

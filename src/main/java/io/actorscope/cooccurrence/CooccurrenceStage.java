@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -76,14 +75,11 @@ public final class CooccurrenceStage implements Stage {
 
   /** Computes and writes the pairs of {@code mentions} (of the articles in {@code text}). */
   public Result run(Dataset<Mention> mentions, Dataset<AnalyzedArticle> text, RunOutput out) throws IOException {
-    out.write(Catalogue.COOCCURRENCE,
-        Cooccurrence.compute(mentions, text, settings.scopes, settings.minCount, settings.windowWidth));
-    // the same pairs over the whole run (one null date), for partners and the graph
-    Dataset<Mention> allMentions = mentions.withColumn("date", functions.lit(null).cast("date")).as(Mention.ENCODER);
-    Dataset<AnalyzedArticle> allText = text.withColumn("date", functions.lit(null).cast("date"))
-        .as(AnalyzedArticle.ENCODER);
-    Dataset<PairRow> runWide = Cooccurrence.compute(allMentions, allText, settings.scopes, 1, settings.windowWidth)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // the per-date table and the run-wide pairs (partners, graph) from one count
+    Cooccurrence.PerDateAndRun counted = Cooccurrence.computeWithRunWide(mentions, text, settings.scopes,
+        settings.minCount, settings.windowWidth);
+    out.write(Catalogue.COOCCURRENCE, counted.perDate);
+    Dataset<PairRow> runWide = counted.runWide.persist(StorageLevel.MEMORY_AND_DISK());
     out.write(Catalogue.ACTOR_PARTNERS, Partners.top(runWide, settings.partners));
     Map<String, Object> graph = null;
     if (settings.graph.enabled) {
@@ -101,6 +97,7 @@ public final class CooccurrenceStage implements Stage {
       graph.put("edges", g[1]);
     }
     runWide.unpersist();
+    counted.release();
     return new Result(graph);
   }
 }

@@ -237,9 +237,10 @@ public final class Ingest {
     }
     Dataset<Article> kept0 = ranked.filter(col("_idRank").equalTo(1)).drop("_idRank", "_firstFile").as(Article.ENCODER);
     Dataset<Article> base = null;
+    NearDuplicates.Found found = null;
     if (nearDuplicates != null) {
       base = kept0.persist(StorageLevel.MEMORY_AND_DISK());
-      NearDuplicates.Found found = NearDuplicates.assign(spark, base, nearDuplicates);
+      found = NearDuplicates.assign(spark, base, nearDuplicates);
       kept0 = found.articles;
       counts.nearDuplicateCopies = found.copies;
       counts.storiesWithCopies = found.storiesWithCopies;
@@ -248,6 +249,7 @@ public final class Ingest {
     long kept = articles.count();
     if (base != null) {
       base.unpersist(); // articles, now cached, hold what the story search added
+      found.release();
     }
 
     counts.duplicates = counts.accepted - kept;
