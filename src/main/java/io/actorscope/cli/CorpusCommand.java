@@ -67,9 +67,9 @@ abstract class CorpusCommand {
     return TextAnalyzer.analyze(in.articles, config.text.minTermLength).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /** Mentions, only when the topic tokens need them (topics.actor_tokens: replace). */
+  /** Mentions, only when the topic tokens need them (topics.actor_tokens: replace or drop). */
   Dataset<Mention> mentions(SparkSession spark, Dataset<AnalyzedArticle> text) {
-    if (!"replace".equals(config.topics.actorTokens)) {
+    if ("words".equals(config.topics.actorTokens)) {
       return null;
     }
     var dict = JavaSparkContext.fromSparkContext(spark.sparkContext()).<Dictionary>broadcast(dictionary.dictionary);

@@ -69,6 +69,7 @@ public final class ModelStore {
     tok.put("stopwords", cfg.stopwords);
     tok.put("stopword_list", new java.util.TreeSet<>(r.settings.stopwords));
     tok.put("actor_tokens", r.settings.actorTokens);
+    tok.put("drop_actors", r.settings.dropActors);
     tok.put("min_term_length", r.settings.minTermLength);
     tok.put("bigrams", new java.util.TreeSet<>(r.settings.bigrams));
     m.put("tokens", tok);
@@ -149,6 +150,7 @@ public final class ModelStore {
     st.stopwords = new HashSet<>();
     tok.get("stopword_list").forEach(n -> st.stopwords.add(n.asText()));
     st.actorTokens = tok.get("actor_tokens").asBoolean();
+    st.dropActors = tok.path("drop_actors").asBoolean(false);
     st.minTermLength = tok.get("min_term_length").asInt();
     st.bigrams = new HashSet<>();
     tok.get("bigrams").forEach(n -> st.bigrams.add(n.asText()));
