@@ -64,6 +64,18 @@ public final class ModelStore {
     p.put("vocab_size", cfg.vocabSize);
     p.put("min_df", cfg.minDf);
     p.put("max_df", cfg.maxDf);
+    if (TopicModeler.GIBBS.equals(cfg.optimizer)) {
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("iterations", cfg.gibbs.iterations);
+      g.put("sync_every", cfg.gibbs.syncEvery);
+      g.put("burn_in", cfg.gibbs.burnIn);
+      g.put("optimize_interval", cfg.gibbs.optimizeInterval);
+      g.put("alpha_sum_start", cfg.gibbs.alphaSum);
+      g.put("beta_start", cfg.gibbs.beta);
+      g.put("alpha", r.alpha);
+      g.put("beta", r.beta);
+      p.put("gibbs", g);
+    }
     m.put("parameters", p);
     Map<String, Object> tok = new LinkedHashMap<>();
     tok.put("stopwords", cfg.stopwords);
