@@ -457,8 +457,15 @@ public final class ConfigLoader {
   }
 
   private static void validateTopicsExtra(JobConfig.Topics t) {
-    if (!Set.of("online", "em").contains(t.optimizer)) {
-      throw new ConfigException("topics.optimizer", "unknown optimizer '" + t.optimizer + "' (one of em, online)");
+    if (!Set.of("gibbs", "online", "em").contains(t.optimizer)) {
+      throw new ConfigException("topics.optimizer", "unknown optimizer '" + t.optimizer + "' (one of em, gibbs, online)");
+    }
+    try {
+      io.actorscope.topics.GibbsLda.validate(t.gibbs.iterations, t.gibbs.syncEvery, t.gibbs.burnIn,
+          t.gibbs.optimizeInterval, t.gibbs.alphaSum, t.gibbs.beta);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      throw new ConfigException(m.substring(0, m.indexOf(' ')), m.substring(m.indexOf(' ') + 1));
     }
     if (!Set.of("fit", "infer", "auto").contains(t.mode)) {
       throw new ConfigException("topics.mode", "unknown mode '" + t.mode + "' (one of auto, fit, infer)");
@@ -472,8 +479,8 @@ public final class ConfigLoader {
     if (t.labelTerms < 1) {
       throw new ConfigException("topics.label_terms", "must be >= 1");
     }
-    if (!Set.of("words", "replace").contains(t.actorTokens)) {
-      throw new ConfigException("topics.actor_tokens", "unknown value '" + t.actorTokens + "' (one of replace, words)");
+    if (!Set.of("words", "replace", "drop").contains(t.actorTokens)) {
+      throw new ConfigException("topics.actor_tokens", "unknown value '" + t.actorTokens + "' (one of drop, replace, words)");
     }
     if (t.actorsPerTopic < 1) {
       throw new ConfigException("topics.actors_per_topic", "must be >= 1");

@@ -110,6 +110,18 @@ public final class JobConfig implements Serializable {
     public int actorsPerTopic;
     public Coherence coherence = new Coherence();
     public Bigrams bigrams = new Bigrams();
+    public Gibbs gibbs = new Gibbs();
+  }
+
+  /** topics.gibbs: the collapsed Gibbs sampler (topics.optimizer: gibbs). */
+  public static final class Gibbs implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public int iterations;
+    public int syncEvery;
+    public int burnIn;
+    public int optimizeInterval;
+    public double alphaSum;
+    public double beta;
   }
 
   public static final class Coherence implements Serializable {

@@ -64,11 +64,24 @@ public final class ModelStore {
     p.put("vocab_size", cfg.vocabSize);
     p.put("min_df", cfg.minDf);
     p.put("max_df", cfg.maxDf);
+    if (TopicModeler.GIBBS.equals(cfg.optimizer)) {
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("iterations", cfg.gibbs.iterations);
+      g.put("sync_every", cfg.gibbs.syncEvery);
+      g.put("burn_in", cfg.gibbs.burnIn);
+      g.put("optimize_interval", cfg.gibbs.optimizeInterval);
+      g.put("alpha_sum_start", cfg.gibbs.alphaSum);
+      g.put("beta_start", cfg.gibbs.beta);
+      g.put("alpha", r.alpha);
+      g.put("beta", r.beta);
+      p.put("gibbs", g);
+    }
     m.put("parameters", p);
     Map<String, Object> tok = new LinkedHashMap<>();
     tok.put("stopwords", cfg.stopwords);
     tok.put("stopword_list", new java.util.TreeSet<>(r.settings.stopwords));
     tok.put("actor_tokens", r.settings.actorTokens);
+    tok.put("drop_actors", r.settings.dropActors);
     tok.put("min_term_length", r.settings.minTermLength);
     tok.put("bigrams", new java.util.TreeSet<>(r.settings.bigrams));
     m.put("tokens", tok);
@@ -149,6 +162,7 @@ public final class ModelStore {
     st.stopwords = new HashSet<>();
     tok.get("stopword_list").forEach(n -> st.stopwords.add(n.asText()));
     st.actorTokens = tok.get("actor_tokens").asBoolean();
+    st.dropActors = tok.path("drop_actors").asBoolean(false);
     st.minTermLength = tok.get("min_term_length").asInt();
     st.bigrams = new HashSet<>();
     tok.get("bigrams").forEach(n -> st.bigrams.add(n.asText()));

@@ -31,7 +31,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Topics stage: articles to tokens ({@link TopicTokens}), tokens counted (CountVectorizer with
- * min/max document frequency), then LDA, either fitted on this run's articles or loaded from a saved
+ * min/max document frequency), then LDA (by default collapsed Gibbs sampling, {@link GibbsLda}; or
+ * MLlib's online or EM optimizer), either fitted on this run's articles or loaded from a saved
  * model ({@link ModelStore}) and applied to them. Either way each topic is scored for coherence over
  * the run's articles ({@link Coherence}) and the model's log-perplexity on them. Articles whose
  * tokens are all outside the vocabulary are left out of fitting and get an all-zero mixture with no
@@ -51,6 +52,9 @@ public final class TopicModeler {
     public String[] vocabulary = new String[0];
     public TopicTokens.Settings settings;
     public double logPerplexity = Double.NaN;
+    /** The fitted document-topic prior (docConcentration) and topic-word prior (topicConcentration). */
+    public double[] alpha;
+    public double beta = Double.NaN;
     /** Seconds of the LDA fit alone (vocabulary and coherence excluded). */
     public double fitSeconds = Double.NaN;
     public List<TopicQuality> qualityRows = new ArrayList<>();
@@ -71,7 +75,16 @@ public final class TopicModeler {
     }
   }
 
+  /** topics.optimizer value of the collapsed Gibbs sampler ({@link GibbsLda}). */
+  public static final String GIBBS = "gibbs";
+
   private TopicModeler() {}
+
+  /** The sampler settings of topics.gibbs.*. */
+  public static GibbsLda.Settings gibbs(JobConfig.Topics cfg) {
+    JobConfig.Gibbs g = cfg.gibbs;
+    return new GibbsLda.Settings(g.iterations, g.syncEvery, g.burnIn, g.optimizeInterval, g.alphaSum, g.beta, cfg.seed);
+  }
 
   /** Fits on articles without actor tokens (tests, benchmarks). */
   public static Result fit(Dataset<AnalyzedArticle> articles, JobConfig.Topics cfg, String modelId) {
@@ -84,6 +97,7 @@ public final class TopicModeler {
       s.stopwords.addAll(TopicTokens.asSet(stopWords(ref)));
     }
     s.actorTokens = "replace".equals(cfg.actorTokens);
+    s.dropActors = "drop".equals(cfg.actorTokens);
     s.minTermLength = minTermLength;
     return s;
   }
@@ -116,13 +130,20 @@ public final class TopicModeler {
     }
     Dataset<Row> vectors = r.features.transform(r.tokens);
     Dataset<Row> training = vectors.filter(nonEmpty().apply(col("features")));
-    LDA lda = new LDA().setK(cfg.k).setMaxIter(cfg.maxIter).setOptimizer(cfg.optimizer)
-        .setSeed(cfg.seed).setFeaturesCol("features").setTopicDistributionCol("mixture");
-    if ("online".equals(cfg.optimizer)) {
-      lda.setSubsamplingRate(cfg.subsamplingRate);
-    }
     long t0 = System.nanoTime();
-    r.lda = lda.fit(training);
+    if (GIBBS.equals(cfg.optimizer)) {
+      GibbsLda.Fitted g = GibbsLda.fit(training, "features", cfg.k, r.vocabulary.length, gibbs(cfg));
+      r.lda = GibbsLda.toModel(training.sparkSession(), g, "features", "mixture", cfg.seed);
+      r.alpha = g.alpha;
+      r.beta = g.beta;
+    } else {
+      LDA lda = new LDA().setK(cfg.k).setMaxIter(cfg.maxIter).setOptimizer(cfg.optimizer)
+          .setSeed(cfg.seed).setFeaturesCol("features").setTopicDistributionCol("mixture");
+      if ("online".equals(cfg.optimizer)) {
+        lda.setSubsamplingRate(cfg.subsamplingRate);
+      }
+      r.lda = lda.fit(training);
+    }
     r.fitSeconds = (System.nanoTime() - t0) / 1e9;
     Row window = r.tokens.filter(size(col(TopicTokens.TOKENS)).gt(0)).agg(functions.min("date"), functions.max("date")).first();
     r.trainedFrom = window.isNullAt(0) ? null : window.getString(0);

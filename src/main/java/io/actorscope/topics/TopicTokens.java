@@ -46,6 +46,8 @@ public final class TopicTokens {
     private static final long serialVersionUID = 1L;
     public Set<String> stopwords = new HashSet<>();
     public boolean actorTokens;
+    /** Actor mentions' words left out (topics.actor_tokens: drop); needs the mentions. */
+    public boolean dropActors;
     public int minTermLength = 3;
     /** Accepted bigrams "a b" (learned when fitting, read from the model when inferring). */
     public Set<String> bigrams = new HashSet<>();
@@ -58,7 +60,7 @@ public final class TopicTokens {
    * are only formed from words that were adjacent; {@link #finish} joins bigrams and drops them.
    */
   public static Dataset<Row> marked(Dataset<AnalyzedArticle> articles, Dataset<Mention> mentions, Settings s) {
-    if (s.actorTokens && mentions != null) {
+    if ((s.actorTokens || s.dropActors) && mentions != null) {
       Dataset<Row> spans = mentions.groupBy(col("articleId"))
           .agg(collect_list(struct(col("start"), col("end"), col("actorId"))).as("spans"));
       Dataset<Row> joined = articles.toDF().join(spans, articles.col("id").equalTo(spans.col("articleId")), "left")
@@ -184,10 +186,12 @@ public final class TopicTokens {
     private static final long serialVersionUID = 1L;
     private final Set<String> stop;
     private final int minLength;
+    private final boolean drop;
 
     WithActors(Settings s) {
       this.stop = s.stopwords;
       this.minLength = s.minTermLength;
+      this.drop = s.dropActors;
     }
 
     @Override
@@ -217,7 +221,8 @@ public final class TopicTokens {
         if (span < spans.size() && ts[t] >= spans.get(span)[0]) {
           boolean first = t == 0 || te[t - 1] <= spans.get(span)[0];
           if (first) {
-            out.add("@" + actors.get(span));
+            // dropped: a marker, so that no bigram joins the words either side of the name
+            out.add(drop ? "" : "@" + actors.get(span));
           }
           continue;
         }
@@ -267,6 +272,6 @@ public final class TopicTokens {
   }
 
   static Map<String, Object> describe(Settings s) {
-    return Map.of("actor_tokens", s.actorTokens, "bigrams", s.bigrams.size());
+    return Map.of("actor_tokens", s.actorTokens, "drop_actors", s.dropActors, "bigrams", s.bigrams.size());
   }
 }

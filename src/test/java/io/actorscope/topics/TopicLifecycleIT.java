@@ -28,7 +28,7 @@ class TopicLifecycleIT {
   private JsonNode run(Path out, String session, String glob, String... set) throws Exception {
     List<String> args = new java.util.ArrayList<>(List.of("run", "--input", SESSIONS.resolve(session).toString(),
         "--format", "text", "--output", out.toString(), "--set", "input.glob=" + glob, "--set", "topics.k=3",
-        "--set", "topics.max_iter=5", "--set", "topics.min_documents=5"));
+        "--set", "topics.gibbs.iterations=40", "--set", "topics.min_documents=5"));
     for (String s : set) {
       args.add("--set");
       args.add(s);

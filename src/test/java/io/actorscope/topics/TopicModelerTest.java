@@ -119,6 +119,54 @@ class TopicModelerTest {
     assertEquals("2021-06-01", meta.get("training").get("from").asText());
   }
 
+  /**
+   * Inference with the saved model repeats the fit-time mixtures: the Gibbs-fitted model is stored as an
+   * MLlib LocalLDAModel whose variational inference starts from a seeded gamma, so the same model and
+   * seed give each article the same mixture, after a save and a load too.
+   */
+  @Test
+  void inferenceWithTheSavedModelRepeatsTheFitTimeMixtures() throws Exception {
+    SparkSession spark = SharedSpark.spark();
+    Random rnd = new Random(11);
+    List<AnalyzedArticle> docs = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int w = 0; w < 25; w++) {
+        // mixed articles: each word from WAR with probability i / 30
+        List<String> vocab = rnd.nextInt(30) < i ? WAR : TRADE;
+        text.append(vocab.get(rnd.nextInt(vocab.size()))).append(' ');
+      }
+      docs.add(TextAnalyzer.analyze("a" + i, LocalDate.of(2021, 6, 1), "s", text.toString(), 3));
+    }
+    ConfigLoader.Overrides o = new ConfigLoader.Overrides();
+    o.input = "pom.xml";
+    o.output = "unused";
+    o.sets = List.of("topics.k=2", "topics.min_df=2", "topics.max_df=0.99", "topics.optimizer=gibbs",
+        "topics.gibbs.iterations=60", "topics.gibbs.burn_in=20", "topics.min_documents=5");
+    JobConfig.Topics cfg = ConfigLoader.load(null, o).topics;
+    TopicModeler.Result r = TopicModeler.fit(spark.createDataset(docs, AnalyzedArticle.ENCODER), cfg, "g1");
+    assertNull(r.skipped);
+    Map<String, double[]> atFit = r.docTopics.collectAsList().stream()
+        .collect(Collectors.toMap(DocTopics::getArticleId, DocTopics::getMixture));
+    String root = dir.resolve("models").toString();
+    org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    ModelStore.save(root + "/g1", "g1", r, cfg, hadoop);
+    ModelStore.Saved saved = ModelStore.load(root, "g1", hadoop);
+    TopicModeler.Result again = TopicModeler.infer(spark.createDataset(docs, AnalyzedArticle.ENCODER), null, cfg, saved);
+    List<DocTopics> inferred = again.docTopics.collectAsList();
+    assertEquals(30, inferred.size());
+    double spread = 0;
+    for (DocTopics d : inferred) {
+      double[] before = atFit.get(d.getArticleId());
+      for (int t = 0; t < 2; t++) {
+        assertEquals(before[t], d.getMixture()[t], 1e-6, d.getArticleId() + " topic " + t);
+      }
+      spread = Math.max(spread, Math.abs(before[0] - atFit.get("a0")[0]));
+    }
+    // the mixtures differ between articles (the comparison above is not between constants)
+    assertTrue(spread > 0.5, "mixtures barely differ: " + spread);
+  }
+
   @Test
   void tooFewDocumentsIsSkippedWithAReason() {
     SparkSession spark = SharedSpark.spark();

@@ -1,0 +1,101 @@
+package io.actorscope.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.actorscope.testing.SharedSpark;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.ml.clustering.LocalLDAModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sampler on a planted corpus: two disjoint vocabularies (words 0-9 and 10-19), 30 documents
+ * drawn from the first alone, 30 from the second alone, 30 from both in proportion 0.75 / 0.25.
+ */
+class GibbsLdaTest {
+  static final int V = 20;
+
+  private static Dataset<Row> corpus(SparkSession spark) {
+    Random rnd = new Random(3);
+    List<Row> rows = new ArrayList<>();
+    for (int d = 0; d < 90; d++) {
+      double pFirst = d < 30 ? 1.0 : d < 60 ? 0.0 : 0.75;
+      double[] counts = new double[V];
+      for (int i = 0; i < 80; i++) {
+        int base = rnd.nextDouble() < pFirst ? 0 : 10;
+        counts[base + rnd.nextInt(10)]++;
+      }
+      rows.add(RowFactory.create(d, Vectors.dense(counts).compressed()));
+    }
+    StructType schema = new StructType().add("doc", DataTypes.IntegerType).add("features", new VectorUDT());
+    return spark.createDataFrame(rows, schema);
+  }
+
+  @Test
+  void recoversPlantedTopicsAndTheirProportions() {
+    SparkSession spark = SharedSpark.spark();
+    Dataset<Row> data = corpus(spark);
+    GibbsLda.Settings s = new GibbsLda.Settings(200, 5, 50, 10, 1.0, 0.01, 42);
+    GibbsLda.Fitted f = GibbsLda.fit(data, "features", 2, V, s);
+    assertEquals(200, f.sweeps);
+    assertEquals(40, f.rounds);
+    assertEquals(90 * 80, f.tokens);
+    long total = 0;
+    for (int c : f.wordTopic) {
+      total += c;
+    }
+    assertEquals(90 * 80, total); // the merged deltas add up to one topic per token
+    // each topic holds (nearly) all tokens of one vocabulary and (nearly) none of the other
+    int first = f.wordTopic[0] > f.wordTopic[1] ? 0 : 1;
+    long inFirst = 0;
+    long stray = 0;
+    for (int w = 0; w < V; w++) {
+      int own = w < 10 ? first : 1 - first;
+      inFirst += w < 10 ? f.wordTopic[w * 2 + first] : 0;
+      stray += f.wordTopic[w * 2 + (1 - own)];
+    }
+    assertTrue(stray < 0.02 * total, "tokens in the other vocabulary's topic: " + stray);
+    // 30 + 0.75 · 30 documents' worth of first-vocabulary tokens: 52.5 · 80 = 4200 expected
+    assertEquals(4200, inFirst, 150);
+    // the optimised alpha stays proper and beta small (a word belongs to one topic here)
+    assertTrue(f.alpha[0] > 0 && f.alpha[1] > 0);
+    assertTrue(f.beta < 0.5, "beta " + f.beta);
+
+    LocalLDAModel model = GibbsLda.toModel(spark, f, "features", "mixture", 42);
+    List<Row> mixed = model.transform(data).select("doc", "mixture").collectAsList();
+    for (Row r : mixed) {
+      int d = r.getInt(0);
+      double theta = ((Vector) r.get(1)).apply(first);
+      double expected = d < 30 ? 1.0 : d < 60 ? 0.0 : 0.75;
+      assertEquals(expected, theta, 0.12, "document " + d);
+    }
+    // topics matrix holds n_wt + beta, so its normalised column is the topic's word distribution
+    double col = 0;
+    for (int w = 0; w < V; w++) {
+      col += model.topicsMatrix().apply(w, first);
+    }
+    assertEquals(f.topicTotals[first] + V * f.beta, col, 1e-6);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameCounts() {
+    SparkSession spark = SharedSpark.spark();
+    Dataset<Row> data = corpus(spark);
+    GibbsLda.Settings s = new GibbsLda.Settings(30, 10, 10, 10, 1.0, 0.01, 7);
+    GibbsLda.Fitted a = GibbsLda.fit(data, "features", 2, V, s);
+    GibbsLda.Fitted b = GibbsLda.fit(data, "features", 2, V, s);
+    assertEquals(java.util.Arrays.toString(a.wordTopic), java.util.Arrays.toString(b.wordTopic));
+    assertEquals(a.beta, b.beta, 0);
+  }
+}
