@@ -276,12 +276,40 @@ public final class ActorscopeJob {
   }
 
   private Dataset<Mention> resolveActors(Dataset<AnalyzedArticle> text, Broadcast<Dictionary> dict) {
-    return phase("actors", "resolve actors and write mentions", () -> {
+    Dataset<Mention> dictionaryMentions = phase("actors", "resolve actors through the dictionary", () -> {
       Dataset<Mention> m = ActorResolver.resolve(text, dict, config.actors.matchKinds)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      tables.writeByDate(Tables.MENTIONS, m);
-      manifest.count("mentions", m.count());
+      manifest.count("dictionary_mentions", m.count());
       return m;
+    });
+    Dataset<Mention> all = discover(text, dictionaryMentions, dict);
+    return phase("mentions", "write mentions", () -> {
+      tables.writeByDate(Tables.MENTIONS, all);
+      manifest.count("mentions", all.count());
+      return all;
+    });
+  }
+
+  // ---- discover stage (issue 15): minimal wiring, to be carried into the stage pipeline
+  /**
+   * Names the dictionary lacks: the discover stage's mentions joined to the dictionary's (when
+   * actors.match_kinds lists `discovered`) and the discovered_actors table.
+   */
+  private Dataset<Mention> discover(Dataset<AnalyzedArticle> text, Dataset<Mention> dictionaryMentions,
+      Broadcast<Dictionary> dict) {
+    io.actorscope.discover.DiscoverStage.Settings settings = io.actorscope.discover.DiscoverStage.Settings.of(config.discover);
+    if (!settings.enabled()) {
+      return dictionaryMentions;
+    }
+    return phase("discover", "people, organisations and places the dictionary lacks", () -> {
+      io.actorscope.discover.DiscoverStage.Result r =
+          io.actorscope.discover.DiscoverStage.run(text, dictionaryMentions, dict, settings);
+      tables.writeWhole(io.actorscope.discover.DiscoverStage.TABLE, r.actors);
+      manifest.count("discovered_mentions", r.evidence.count());
+      if (!config.actors.matchKinds.contains(io.actorscope.discover.Discoverer.DISCOVERED)) {
+        return dictionaryMentions;
+      }
+      return dictionaryMentions.union(r.mentions).persist(StorageLevel.MEMORY_AND_DISK());
     });
   }
 
