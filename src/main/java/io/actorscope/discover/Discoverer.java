@@ -31,7 +31,6 @@ import java.util.Set;
  *   <li>the same name, or a person's surname, typed elsewhere in the article ("Ellwood" after
  *       "Tobias Ellwood"), and a parenthesised acronym after an organisation ("(OFAC)").
  * </ol>
- * Optionally a trained name finder ({@link NameModel}) proposes further spans from context alone.
  * A span the dictionary resolves is never taken: the dictionary's mention stays the only one there.
  *
  * <p>Within the article the forms of one name are merged into its longest form ("Mr McGurk",
@@ -73,7 +72,6 @@ public final class Discoverer {
   }
 
   private final Lexicon lex;
-  private final NameModel model;
   private final Set<String> types;
 
   public Discoverer(Lexicon lexicon) {
@@ -81,13 +79,8 @@ public final class Discoverer {
   }
 
   public Discoverer(Lexicon lexicon, Set<String> types) {
-    this(lexicon, types, null);
-  }
-
-  public Discoverer(Lexicon lexicon, Set<String> types, NameModel model) {
     this.lex = lexicon;
     this.types = Set.copyOf(types);
-    this.model = model;
   }
 
   /** The article's tokens as the discoverer reads them, with the dictionary's mentions laid over. */
@@ -250,12 +243,6 @@ public final class Discoverer {
     }
     lowerHeads(v, spans, taken);
     acronyms(v, spans, taken);
-    if (model != null) {
-      for (Span s : model.find(v, taken, this)) {
-        spans.add(s);
-        mark(taken, s);
-      }
-    }
     propagate(v, spans, untyped, taken);
     antecedents(v, spans, bareTitles, taken);
     return found(a, v, spans);
@@ -439,7 +426,8 @@ public final class Discoverer {
 
   /** An uncovered capitalised word that is not a common word. */
   boolean nameWord(View v, int t) {
-    return v.dict[t] == null && v.capitalised(t) && !lex.isCommon(v.keys[t]);
+    return v.dict[t] == null && v.capitalised(t)
+        && (!lex.isCommon(v.keys[t]) || Lexicon.isHonorific(v.keys[t]) || Lexicon.isTitleHead(v.keys[t]));
   }
 
   /** A token a run may pass through: a dictionary mention that is no person (a country, a demonym, the UN). */
@@ -502,7 +490,14 @@ public final class Discoverer {
     if (from > 0 && modifierBefore(v, from)) {
       from--;
     }
-    if (orgHead(v, last) && (end - start >= 2 || hasOwn || from < start) && !titleOnly(v, start, end)) {
+    int o = start < end - 1 && Lexicon.isHonorific(v.keys[start]) ? start + 1 : start; // "Mr President of …"
+    boolean office = Lexicon.isTitleHead(v.keys[o]) && !Lexicon.ORG_LEADS.contains(v.keys[o])
+        && o + 1 < end && Lexicon.CONNECTORS.contains(v.keys[o + 1]);
+    if ("bank".equals(v.keys[last]) && last > start && Lexicon.COMPASS.contains(v.keys[last - 1])) {
+      spans.add(new Span(last - 1, last - 1, end, PLACE, null, "place_head")); // "West Bank"
+      return;
+    }
+    if (orgHead(v, last) && (end - start >= 2 || hasOwn || from < start) && !office) {
       int s = from;
       while (s < last && v.keys[s] != null && (Lexicon.NOT_NAMES.contains(v.keys[s]) && v.sentenceInitial(s))) {
         s++;
@@ -545,12 +540,17 @@ public final class Discoverer {
   }
 
   private void classifyPart(View v, int start, int end, List<Span> spans, List<int[]> untyped, List<int[]> bareTitles) {
+    // a sentence opener before a title or name ("Later Mr McGurk", "However, ...")
+    while (start < end - 1 && v.keys[start] != null && Lexicon.OPENERS.contains(v.keys[start])) {
+      start++;
+    }
     // the title: up to the last title word or honorific that still leaves a name after it
     int nameStart = start;
     for (int i = start; i < end - 1; i++) {
       String k = v.keys[i];
-      if (k != null && (Lexicon.isTitleHead(k) || Lexicon.isHonorific(k))) {
-        nameStart = i + 1;
+      if (k != null && (Lexicon.isTitleHead(k) || Lexicon.isHonorific(k))
+          && !("general".equals(k) && (i == start || !Lexicon.isTitleHead(v.keys[i - 1])))) {
+        nameStart = i + 1; // "General" only in "Major General", "Secretary General": else "General Assembly"
       }
     }
     while (nameStart < end && v.keys[nameStart] == null) {
@@ -631,6 +631,9 @@ public final class Discoverer {
       }
     }
     int words = nameTokens(v, nameStart, end);
+    if (ordinaryWords(v, nameStart, end) * 2 >= words || Lexicon.CONNECTORS.contains(v.keys[end - 1])) {
+      return; // "Climate", "Member States", "Heads": words the article also writes in lower case
+    }
     String title = nameStart > start ? v.text.substring(v.r.tokenStart[start], v.r.tokenEnd[nameStart - 1]) : null;
     if (title != null) {
       spans.add(new Span(start, nameStart, end, PERSON, title, "title"));
@@ -685,6 +688,19 @@ public final class Discoverer {
       return;
     }
     untyped.add(new int[] {start, end});
+  }
+
+  /** Name words the article also writes in lower case, or that are titles, honorifics or no names. */
+  private int ordinaryWords(View v, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      String k = v.keys[i];
+      if (k != null && v.capitalised(i) && (v.lowerSeen.contains(k) || lex.isCommon(k) || Lexicon.isHonorific(k)
+          || Lexicon.NOT_NAMES.contains(k) || (Lexicon.isTitleHead(k) && !"general".equals(k)))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static int nameTokens(View v, int from, int to) {
@@ -918,7 +934,7 @@ public final class Discoverer {
       }
       String k = keyOf(v, u[0], u[1]);
       Span same = byKey.get(k);
-      if (same == null && u[1] - u[0] == 1 && !v.sentenceInitial(u[0]) && !v.lowerSeen.contains(v.keys[u[0]])) {
+      if (same == null && u[1] - u[0] == 1 && !v.lowerSeen.contains(v.keys[u[0]])) {
         Span p = byLast.get(stripArabic(v.keys[u[0]]));
         if (p != null) {
           same = p;
@@ -1030,7 +1046,7 @@ public final class Discoverer {
       m.setResolvedBy(DISCOVERED);
       String name = s.actor != null ? null : names.getOrDefault(s.key, v.text.substring(v.r.tokenStart[s.nameStart], end));
       m.setPhrase(name);
-      out.add(new Found(m, s.type, name, s.title, country(v, s), s.cue));
+      out.add(new Found(m, s.type, name, honorificOnly(s.title) ? null : s.title, country(v, s), s.cue));
     }
     return out;
   }
@@ -1043,7 +1059,7 @@ public final class Discoverer {
   private static String country(View v, Span s) {
     int best = Integer.MAX_VALUE;
     String c = null;
-    for (int i = Math.max(0, s.start - 6); i < Math.min(v.size(), s.end + 6); i++) {
+    for (int i = Math.max(0, s.start - 6); i < Math.min(v.size(), s.end + 2); i++) {
       Mention m = v.dict[i];
       if (m == null || !v.same(i, s.start) || !"country".equals(m.getActorType())) {
         continue;
@@ -1058,6 +1074,19 @@ public final class Discoverer {
       }
     }
     return c;
+  }
+
+  /** "Mr", "Dr": a form of address, not a title worth keeping. */
+  private static boolean honorificOnly(String title) {
+    if (title == null) {
+      return false;
+    }
+    for (String w : title.split("\\s+")) {
+      if (!Lexicon.isHonorific(Lexicon.key(w))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static boolean hasSurrogates(String s) {

@@ -120,6 +120,14 @@ public final class Lexicon implements Serializable {
   /** Words that join the parts of an organisation's name after a lead word ("of", "for"). */
   static final Set<String> CONNECTORS = set("of", "for", "on");
 
+  static final Set<String> COMPASS = set("west", "east", "north", "south", "left", "right");
+
+  /** Words that open a sentence before a title or name ("Later Mr McGurk left"). */
+  static final Set<String> OPENERS = set("however", "meanwhile", "yesterday", "today", "tomorrow", "tonight", "later",
+      "earlier", "following", "according", "despite", "although", "though", "after", "before", "during", "since",
+      "while", "also", "thus", "then", "now", "still", "yet", "indeed", "instead", "moreover", "furthermore",
+      "therefore", "speaking", "separately", "elsewhere", "finally", "first", "secondly", "lastly");
+
   /**
    * Capitalised words that start sentences or headings but are no part of a name; the stop-word
    * list does not have them.
@@ -147,7 +155,8 @@ public final class Lexicon implements Serializable {
 
   /** A set that tolerates a word listed twice (the lists are long and overlap on purpose). */
   private static Set<String> set(String... words) {
-    return Set.copyOf(new HashSet<>(java.util.Arrays.asList(words)));
+    // a HashSet answers contains(null) with false, as a token without a key (punctuation) needs
+    return java.util.Collections.unmodifiableSet(new HashSet<>(java.util.Arrays.asList(words)));
   }
 
   final Set<String> givenNames;
@@ -167,7 +176,7 @@ public final class Lexicon implements Serializable {
         }
       }
     }
-    givenNames = Set.copyOf(g);
+    givenNames = java.util.Collections.unmodifiableSet(g);
   }
 
   boolean isCommon(String key) {
@@ -179,15 +188,15 @@ public final class Lexicon implements Serializable {
   }
 
   static String stripDot(String k) {
-    return k.endsWith(".") ? k.substring(0, k.length() - 1) : k;
+    return k == null ? "" : k.endsWith(".") ? k.substring(0, k.length() - 1) : k;
   }
 
   static boolean isTitleHead(String key) {
-    return TITLE_HEADS.contains(key) || TITLE_HEADS.contains(stripDot(key));
+    return key != null && TITLE_HEADS.contains(key) || TITLE_HEADS.contains(stripDot(key));
   }
 
   static boolean isHonorific(String key) {
-    return HONORIFICS.contains(key) || HONORIFICS.contains(stripDot(key));
+    return key != null && HONORIFICS.contains(key) || HONORIFICS.contains(stripDot(key));
   }
 
   /** The key as an id fragment: letters and digits, words joined by "_". */
