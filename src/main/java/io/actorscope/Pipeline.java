@@ -7,6 +7,8 @@ import io.actorscope.actors.DictionaryLoader;
 import io.actorscope.actors.DictionaryReportStage;
 import io.actorscope.config.JobConfig;
 import io.actorscope.cooccurrence.CooccurrenceStage;
+import io.actorscope.discover.DiscoverStage;
+import io.actorscope.discover.Discoverer;
 import io.actorscope.io.IngestStage;
 import io.actorscope.output.RollingStage;
 import io.actorscope.output.RunManifest;
@@ -30,7 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Actorscope job: read article dumps, tokenize them, resolve actors through the dictionary, and
+ * The Actorscope job: read article dumps, tokenize them, resolve actors through the dictionary (and
+ * discover the names it lacks), and
  * write mentions, per-actor counts, co-occurrence and topics as Parquet, in one commit, with a
  * manifest whose counts reconcile. Each step is a {@link Stage}; this class only wires them.
  */
@@ -73,7 +76,7 @@ public final class Pipeline {
     }
   }
 
-  /** Ingest → text → actors, writing their tables to {@code out} when there is one. */
+  /** Ingest → text → actors (→ discover), writing their tables to {@code out} when there is one. */
   public Corpus corpus(RunOutput out) {
     Broadcast<Dictionary> dict = broadcastDictionary();
     IngestStage ingest = new IngestStage(spark, IngestStage.Settings.from(config, dates));
@@ -89,13 +92,30 @@ public final class Pipeline {
     });
     read.release();
     ActorStage actorStage = new ActorStage(ActorStage.Settings.from(config), dict);
-    ActorStage.Result actors = phase(actorStage, out, () -> {
+    DiscoverStage discover = new DiscoverStage(DiscoverStage.Settings.of(config.discover), dict);
+    ActorStage.Result dictionaryMentions = phase(actorStage, out, () -> {
       ActorStage.Result a = actorStage.run(text.analyzed(), text.counted());
-      if (out != null) {
+      if (out != null && !discover.enabled()) {
         actorStage.write(a, out);
       }
       return a;
     });
+    ActorStage.Result actors = dictionaryMentions;
+    if (discover.enabled()) {
+      DiscoverStage.Found found = phase(discover, out,
+          () -> discover.run(text.analyzed(), dictionaryMentions.mentions(), out));
+      if (config.actors.matchKinds.contains(Discoverer.DISCOVERED)) {
+        actors = actorStage.including(dictionaryMentions, found.result().mentions, text.analyzed(), text.counted());
+        actors.report(manifest);
+      }
+      if (out != null) {
+        ActorStage.Result all = actors;
+        timed("mentions", "write dictionary and discovered mentions", () -> {
+          actorStage.write(all, out);
+          return null;
+        });
+      }
+    }
     return new Corpus(read, text, actors);
   }
 

@@ -19,7 +19,7 @@ import org.apache.spark.storage.StorageLevel;
 /** Actors: every analysed article's mentions, resolved through the dictionary (broadcast once). */
 public final class ActorStage implements Stage {
   /** The values of {@code actors.match_kinds}. */
-  public static final Set<String> MATCH_KINDS = Set.of("alias", "role", "metonym", "demonym");
+  public static final Set<String> MATCH_KINDS = Set.of("alias", "role", "metonym", "demonym", "discovered");
 
   public record Settings(List<String> matchKinds) {
     public Settings {
@@ -79,6 +79,18 @@ public final class ActorStage implements Stage {
     Dataset<Mention> m = ActorResolver.resolve(analyzed, dictionary, settings.matchKinds)
         .persist(StorageLevel.MEMORY_AND_DISK());
     long n = m.count();
+    Dataset<Mention> c = counted == analyzed ? m
+        : m.join(counted.select(col("id").as("_counted")), m.col("articleId").equalTo(col("_counted")), "left_semi")
+            .as(Mention.ENCODER);
+    return new Result(m, c, n);
+  }
+
+  /** {@code r} with {@code more} mentions (discovered ones) added, counted the same way. */
+  public Result including(Result r, Dataset<Mention> more, Dataset<AnalyzedArticle> analyzed,
+      Dataset<AnalyzedArticle> counted) {
+    Dataset<Mention> m = r.mentions.union(more).persist(StorageLevel.MEMORY_AND_DISK());
+    long n = m.count();
+    r.release();
     Dataset<Mention> c = counted == analyzed ? m
         : m.join(counted.select(col("id").as("_counted")), m.col("articleId").equalTo(col("_counted")), "left_semi")
             .as(Mention.ENCODER);

@@ -161,6 +161,16 @@ public final class Dictionary implements Serializable {
     }
   }
 
+  /** Whether a lookup key is too common a word to be a name on its own (for the discovery stage). */
+  public boolean isCommonWord(String key) {
+    return commonWords.contains(key);
+  }
+
+  /** The dictionary's actors, in load order (read only; for the discovery stage's lexicon). */
+  public java.util.Collection<Actor> actorList() {
+    return java.util.Collections.unmodifiableCollection(actors.values());
+  }
+
   /** The actor's type, or null for an unknown id. */
   public String actorType(String id) {
     Actor a = actors.get(id);

@@ -45,6 +45,10 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--examples", paramLabel = "N", defaultValue = "8", description = "Most frequent errors shown per row (default ${DEFAULT-VALUE}).")
   int examples;
 
+  @Option(names = "--outside", paramLabel = "N", defaultValue = "0",
+      description = "Print up to N discovered mentions per type that overlap no gold span, with context (for a hand check).")
+  int outside;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, as for run (e.g. actors.dictionaries, actors.match_kinds).")
   List<String> sets = new ArrayList<>();
 
@@ -65,7 +69,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     try {
       JobConfig config = config(sets);
       DictionaryLoader.Loaded d = DictionaryLoader.load(config.actors.dictionaries);
-      eval = new Evaluation(d.dictionary, new HashSet<>(config.actors.matchKinds), config.text.minTermLength);
+      io.actorscope.discover.DiscoverStage.Settings ds = io.actorscope.discover.DiscoverStage.Settings.of(config.discover);
+      io.actorscope.discover.Discoverer discoverer = ds.enabled() && config.actors.matchKinds.contains("discovered")
+          ? new io.actorscope.discover.Discoverer(new io.actorscope.discover.Lexicon(d.dictionary), ds.types()) : null;
+      eval = new Evaluation(d.dictionary, new HashSet<>(config.actors.matchKinds), config.text.minTermLength, discoverer);
       System.out.printf("dictionary: %d actors, %d phrases (%s); match kinds %s%n", d.actors.size(),
           d.dictionary.phraseCount(), String.join(", ", config.actors.dictionaries), config.actors.matchKinds);
     } catch (ConfigException | DictionaryLoader.DictionaryException e) {
@@ -74,7 +81,18 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     if (re3d != null) {
-      print(out, eval.re3d(re3d), examples);
+      Evaluation.Re3dResult r = eval.re3d(re3d);
+      print(out, r, examples);
+      if (outside > 0) {
+        for (Map.Entry<String, Evaluation.TypeScore> e : r.byType.entrySet()) {
+          List<String> l = e.getValue().discoveredOutside;
+          out.printf("%n%s: %d discovered mentions overlap no gold span%s%n", e.getKey(), l.size(),
+              l.size() > outside ? " (first " + outside + ")" : "");
+          for (int i = 0; i < Math.min(outside, l.size()); i++) {
+            out.println("  " + l.get(i));
+          }
+        }
+      }
     }
     if (reuters != null) {
       printReuters(out, eval.reuters(reuters), examples);
@@ -107,9 +125,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   static void print(PrintStream out, Evaluation.Re3dResult r, int examples) {
     out.printf("%nre3d: %d documents; a mention is correct if it overlaps a gold span of a compatible type;%n", r.documents);
-    out.println("recall counts gold spans whose text is a dictionary phrase (covered)");
-    out.printf("%-13s %9s %8s %9s | %6s %8s %6s %7s %11s%n", "type", "mentions", "correct", "precision", "gold",
-        "covered", "found", "recall", "recall(all)");
+    out.println("recall counts gold spans whose text is a dictionary phrase (covered); recall(all) counts every gold span,");
+    out.println("(dict) by the dictionary's mentions alone; precision(dict) and precision(disc) split the mentions");
+    out.printf("%-13s %9s %8s %9s %9s %5s %9s | %6s %8s %6s %7s %11s %11s%n", "type", "mentions", "correct", "precision",
+        "prec dict", "disc", "prec disc", "gold", "covered", "found", "recall", "recall(all)", "(dict)");
     for (Map.Entry<String, Evaluation.TypeScore> e : r.byType.entrySet()) {
       row(out, e.getKey(), e.getValue());
     }
@@ -121,13 +140,16 @@ public final class EvaluateCommand implements Callable<Integer> {
       for (Map.Entry<String, Evaluation.TypeScore> e : r.byType.entrySet()) {
         out.printf("  %s false positives: %s%n", e.getKey(), top(e.getValue().falsePositives, examples));
         out.printf("  %s covered misses:  %s%n", e.getKey(), top(e.getValue().misses, examples));
+        out.printf("  %s misses (all):    %s%n", e.getKey(), top(e.getValue().missesAll, examples));
       }
     }
   }
 
   private static void row(PrintStream out, String name, Evaluation.TypeScore s) {
-    out.printf("%-13s %9d %8d %9s | %6d %8d %6d %7s %11s%n", name, s.predicted, s.correct, pct(s.precision()), s.gold,
-        s.covered, s.found, pct(s.recall()), pct(s.gold == 0 ? Double.NaN : (double) s.foundAll / s.gold));
+    out.printf("%-13s %9d %8d %9s %9s %5d %9s | %6d %8d %6d %7s %11s %11s%n", name, s.predicted, s.correct,
+        pct(s.precision()), pct(s.dictionaryPrecision()), s.discoveredPredicted, pct(s.discoveredPrecision()), s.gold,
+        s.covered, s.found, pct(s.recall()), pct(s.gold == 0 ? Double.NaN : (double) s.foundAll / s.gold),
+        pct(s.gold == 0 ? Double.NaN : (double) s.foundByDictionary / s.gold));
   }
 
   static void printReuters(PrintStream out, Map<String, Evaluation.CodeScore> r, int examples) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "actorscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Turns piles of news text into facts about actors: mentions, counts, co-occurrence, topics.",
-    subcommands = {RunCommand.class, QueryCommand.class, EvaluateCommand.class, ImportCameoCommand.class,
+    subcommands = {RunCommand.class, QueryCommand.class, EvaluateCommand.class, SuggestCommand.class, ImportCameoCommand.class,
         SweepCommand.class, BenchTopicsCommand.class, TablesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;

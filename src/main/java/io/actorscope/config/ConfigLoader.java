@@ -36,7 +36,7 @@ public final class ConfigLoader {
   static final Set<String> FORMATS =
       Set.of(InputConfig.FORMAT_JSONL, InputConfig.FORMAT_TEXT, InputConfig.FORMAT_PARQUET, InputConfig.FORMAT_CSV,
           InputConfig.FORMAT_WARC);
-  static final Set<String> MATCH_KINDS = Set.of("alias", "role", "metonym", "demonym");
+  static final Set<String> MATCH_KINDS = Set.of("alias", "role", "metonym", "demonym", "discovered");
   static final Set<String> SCOPES = Set.of("article", "sentence", "window");
   static final Set<String> COMPRESSIONS = Set.of("snappy", "zstd", "gzip", "none", "uncompressed", "lz4");
   static final Set<String> PATTERN_GROUPS = Set.of("id", "source", "year", "month", "day", "date", "title");
@@ -382,6 +382,7 @@ public final class ConfigLoader {
         throw new ConfigException("language.analyze", "'" + l + "' is not an ISO 639-1 code (two lower-case letters)");
       }
     }
+    io.actorscope.discover.DiscoverStage.Settings.of(c.discover); // throws ConfigException naming the key
     JobConfig.NearDuplicates nd = c.nearDuplicates;
     if (nd.shingleWords < 1) {
       throw new ConfigException("near_duplicates.shingle_words", "must be >= 1");

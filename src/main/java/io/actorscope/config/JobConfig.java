@@ -29,6 +29,16 @@ public final class JobConfig implements Serializable {
 
   public Language language = new Language();
   public NearDuplicates nearDuplicates = new NearDuplicates();
+  public Discover discover = new Discover();
+
+  /** The discover stage (see io.actorscope.discover.DiscoverStage.Settings, which validates it). */
+  public static final class Discover implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public boolean enabled;
+    public List<String> types = new ArrayList<>();
+    public long minMentions;
+    public int maxTitles;
+  }
 
   public static final class Run implements Serializable {
     private static final long serialVersionUID = 1L;

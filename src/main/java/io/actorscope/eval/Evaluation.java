@@ -46,11 +46,19 @@ public final class Evaluation {
   private final Dictionary dictionary;
   private final Set<String> kinds;
   private final int minTermLength;
+  /** The discovery stage's per-article path, or null to score the dictionary alone. */
+  private final io.actorscope.discover.Discoverer discoverer;
 
   public Evaluation(Dictionary dictionary, Set<String> kinds, int minTermLength) {
+    this(dictionary, kinds, minTermLength, null);
+  }
+
+  public Evaluation(Dictionary dictionary, Set<String> kinds, int minTermLength,
+      io.actorscope.discover.Discoverer discoverer) {
     this.dictionary = dictionary;
     this.kinds = kinds;
     this.minTermLength = minTermLength;
+    this.discoverer = discoverer;
   }
 
   /**
@@ -63,7 +71,21 @@ public final class Evaluation {
     a.setDate(date);
     a.setDatePrecision(date == null ? null : "day");
     a.setText(text);
-    return new ActorMatcher(dictionary, kinds).match(TextAnalyzer.analyze(a, minTermLength));
+    io.actorscope.text.AnalyzedArticle analyzed = TextAnalyzer.analyze(a, minTermLength);
+    List<Mention> ms = new ActorMatcher(dictionary, kinds).match(analyzed);
+    if (discoverer != null) {
+      // as the discover stage does: it reads all the dictionary's mentions, whatever match kinds count
+      List<Mention> out = new ArrayList<>(ms);
+      for (io.actorscope.discover.Discoverer.Found f : discoverer.discover(analyzed, ms)) {
+        out.add(f.mention);
+      }
+      return out;
+    }
+    return ms;
+  }
+
+  static boolean discovered(Mention m) {
+    return io.actorscope.discover.Discoverer.DISCOVERED.equals(m.getResolvedBy());
   }
 
   /** The re3d type a mention claims: demonyms are Nationality, roles and people Person, countries Location, the rest Organisation. */
@@ -75,7 +97,7 @@ public final class Evaluation {
     if (Dictionary.ROLE.equals(kind) || Dictionary.ROLE_UNFILLED.equals(kind) || "person".equals(m.getActorType())) {
       return "Person";
     }
-    if ("country".equals(m.getActorType())) {
+    if ("country".equals(m.getActorType()) || "place".equals(m.getActorType())) {
       return "Location";
     }
     return "Organisation";
@@ -93,7 +115,7 @@ public final class Evaluation {
       // re3d-dev) Organisation, never Nationality
       return Set.of("Nationality", "Organisation");
     }
-    return "Location".equals(t) ? Set.of("Location", "Organisation") : Set.of(t);
+    return "Location".equals(t) && !"place".equals(m.getActorType()) ? Set.of("Location", "Organisation") : Set.of(t);
   }
 
   /** The form in which a gold surface and a dictionary phrase are compared for coverage. */
@@ -130,6 +152,14 @@ public final class Evaluation {
     public int covered;
     public int found;
     public int foundAll;
+    /** Of {@link #predicted} and {@link #correct}: the discovered mentions. */
+    public int discoveredPredicted;
+    public int discoveredCorrect;
+    /** Gold spans overlapped by a dictionary mention (of {@link #foundAll}). */
+    public int foundByDictionary;
+    public final Map<String, Integer> missesAll = new TreeMap<>();
+    /** Discovered mentions outside every gold span, as "surface → actor (cue)" with the sentence. */
+    public final List<String> discoveredOutside = new ArrayList<>();
     public final Map<String, Integer> falsePositives = new TreeMap<>();
     public final Map<String, Integer> misses = new TreeMap<>();
 
@@ -139,6 +169,15 @@ public final class Evaluation {
 
     public double recall() {
       return covered == 0 ? Double.NaN : (double) found / covered;
+    }
+
+    public double dictionaryPrecision() {
+      int p = predicted - discoveredPredicted;
+      return p == 0 ? Double.NaN : (double) (correct - discoveredCorrect) / p;
+    }
+
+    public double discoveredPrecision() {
+      return discoveredPredicted == 0 ? Double.NaN : (double) discoveredCorrect / discoveredPredicted;
     }
   }
 
@@ -165,6 +204,9 @@ public final class Evaluation {
         t.covered += s.covered;
         t.found += s.found;
         t.foundAll += s.foundAll;
+        t.discoveredPredicted += s.discoveredPredicted;
+        t.discoveredCorrect += s.discoveredCorrect;
+        t.foundByDictionary += s.foundByDictionary;
       }
       return t;
     }
@@ -230,6 +272,17 @@ public final class Evaluation {
           s.predicted++;
           Set<String> ok = compatible(m);
           boolean hit = gs.stream().anyMatch(g -> ok.contains(g.type) && g.begin < m.getEnd() && m.getStart() < g.end);
+          if (discovered(m)) {
+            s.discoveredPredicted++;
+            if (hit) {
+              s.discoveredCorrect++;
+            } else if (gs.stream().noneMatch(g -> g.begin < m.getEnd() && m.getStart() < g.end)) {
+              int a = text.lastIndexOf('\n', m.getStart()) + 1;
+              int b = text.indexOf('\n', m.getEnd());
+              String context = text.substring(Math.max(a, m.getStart() - 80), Math.min(b < 0 ? text.length() : b, m.getEnd() + 60));
+              s.discoveredOutside.add(m.getSurface() + " → " + m.getActorId() + " | " + context.replace('\n', ' '));
+            }
+          }
           if (hit) {
             s.correct++;
           } else {
@@ -251,6 +304,11 @@ public final class Evaluation {
           }
           if (found) {
             s.foundAll++;
+            if (ms.stream().anyMatch(m -> !discovered(m) && compatible(m).contains(g.type) && g.begin < m.getEnd() && m.getStart() < g.end)) {
+              s.foundByDictionary++;
+            }
+          } else {
+            s.missesAll.merge(g.value, 1, Integer::sum);
           }
         }
       }

@@ -99,6 +99,20 @@ public final class Catalogue {
       "examples", "contexts",
       "first_date", "", "last_date", "");
 
+  public static final TableSpec DISCOVERED_ACTORS = TableSpec.of("discovered_actors",
+      "provisional actor the dictionary lacks, found in the text, over the run", WHOLE,
+      "rank", "1 = the most mentioned",
+      "actor_id", "`~TYPE:KEY`, e.g. `~person:brett_mcgurk`",
+      "type", "`person`, `organisation` or `place`",
+      "name", "as most often written in its longest form",
+      "country", "the dictionary country most often named beside it",
+      "country_mentions", "mentions naming that country",
+      "first_date", "", "last_date", "",
+      "titles", "written with it, the most frequent first",
+      "forms", "the forms written, the most frequent first (at most 10)",
+      "cues", "the cues that found it, as `cue×count`",
+      "mentions", "", "articles", "");
+
   public static final TableSpec STALE_ROLES = TableSpec.of(Tables.STALE_ROLES,
       "role still mentioned after its last holder on record left", WHOLE,
       "role_id", "", "body", "", "last_holder", "", "term_ended", "", "mentions_after", "", "articles_after", "",
@@ -153,7 +167,7 @@ public final class Catalogue {
 
   /** Every table, in the order README lists them. */
   public static final List<TableSpec> ALL = List.of(ARTICLES, MENTIONS, ACTOR_COUNTS, COOCCURRENCE, TOPICS, DOC_TOPICS,
-      ACTORS, ROLES, UNMATCHED_NAMES, STALE_ROLES, TOPIC_QUALITY, ACTOR_TOPICS, TOPIC_ACTORS, ACTOR_PARTNERS,
+      ACTORS, ROLES, DISCOVERED_ACTORS, UNMATCHED_NAMES, STALE_ROLES, TOPIC_QUALITY, ACTOR_TOPICS, TOPIC_ACTORS, ACTOR_PARTNERS,
       ACTOR_COUNTS_ROLLING, COOCCURRENCE_ROLLING, QUARANTINE, GRAPHS, MODELS);
 
   public static Optional<TableSpec> byName(String name) {

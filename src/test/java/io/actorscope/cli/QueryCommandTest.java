@@ -43,7 +43,7 @@ class QueryCommandTest {
     // topics are skipped on three articles (topics.min_documents), so there is no topics table, and
     // neither topic_quality nor actor_topics; the graph folder holds GraphML, not Parquet
     assertEquals(List.of("actor_counts", "actor_counts_rolling", "actor_partners", "actors", "articles", "cooccurrence",
-            "cooccurrence_rolling", "mentions", "quarantine", "roles", "stale_roles", "unmatched_names"),
+            "cooccurrence_rolling", "discovered_actors", "mentions", "quarantine", "roles", "stale_roles", "unmatched_names"),
         QueryCommand.tables(out));
   }
 

@@ -1,0 +1,153 @@
+package io.actorscope.discover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.actorscope.actors.ActorMatcher;
+import io.actorscope.actors.DictionaryLoader;
+import io.actorscope.actors.Mention;
+import io.actorscope.text.AnalyzedArticle;
+import io.actorscope.text.TextAnalyzer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The discoverer on hand-written sentences, with the expected mentions worked out by hand from
+ * the cue rules (and, for what the dictionary knows, from conf/actors/*.yaml).
+ */
+class DiscovererTest {
+  static DictionaryLoader.Loaded dict;
+  static Discoverer discoverer;
+
+  @BeforeAll
+  static void load() {
+    dict = DictionaryLoader.load(List.of("builtin:countries.yaml", "builtin:igos.yaml", "builtin:organisations.yaml",
+        "builtin:people.yaml", "builtin:roles.yaml"));
+    discoverer = new Discoverer(new Lexicon(dict.dictionary));
+  }
+
+  record Run(List<Mention> dictionary, List<Discoverer.Found> found) {
+    /** "surface=actorId" of each discovered mention, in text order. */
+    List<String> pairs() {
+      List<String> out = new ArrayList<>();
+      for (Discoverer.Found f : found) {
+        out.add(f.mention.getSurface() + "=" + f.mention.getActorId());
+      }
+      return out;
+    }
+  }
+
+  static Run run(String text) {
+    return run(text, LocalDate.of(2016, 4, 5));
+  }
+
+  static Run run(String text, LocalDate date) {
+    AnalyzedArticle a = TextAnalyzer.analyze("t", date, "test", text, 3);
+    List<Mention> ms = new ActorMatcher(dict.dictionary, Set.of("alias", "role", "metonym", "demonym")).match(a);
+    return new Run(ms, discoverer.discover(a, ms));
+  }
+
+  @Test
+  void formsOfOneNameAreOneActorWithItsTitle() {
+    Run r = run("Special Presidential Envoy Brett McGurk arrived in Erbil on Monday. McGurk met local leaders. "
+        + "Later Mr McGurk left for Baghdad.");
+    assertEquals(List.of("Special Presidential Envoy Brett McGurk=~person:brett_mcgurk", "McGurk=~person:brett_mcgurk",
+        "Mr McGurk=~person:brett_mcgurk"), r.pairs());
+    assertEquals("Special Presidential Envoy", r.found.get(0).title);
+    assertEquals("Brett McGurk", r.found.get(1).name, "every form carries the article's longest name");
+    for (Discoverer.Found f : r.found) {
+      assertEquals(Discoverer.DISCOVERED, f.mention.getResolvedBy());
+      assertEquals(Discoverer.DISCOVERED, f.mention.getMatchKind());
+      assertEquals("person", f.mention.getActorType());
+    }
+  }
+
+  @Test
+  void dictionarySpansStayTheDictionarys() {
+    Run r = run("Russian Foreign Minister Sergei Lavrov met Foreign Office Minister Tobias Ellwood in London.");
+    // Lavrov is the dictionary's (RUS foreign minister on 2016-04-05); Ellwood is not in it
+    assertTrue(r.dictionary.stream().anyMatch(m -> m.getActorId().equals("SERGEI_LAVROV")));
+    assertEquals(List.of("Foreign Office Minister Tobias Ellwood=~person:tobias_ellwood"), r.pairs());
+    assertEquals("Foreign Office Minister", r.found.get(0).title);
+    for (Discoverer.Found f : r.found) {
+      for (Mention m : r.dictionary) {
+        assertTrue(f.mention.getEnd() <= m.getStart() || m.getEnd() <= f.mention.getStart(), f.mention.getSurface());
+      }
+    }
+  }
+
+  @Test
+  void aRoleWhoseHolderTheDictionaryDoesNotHave() {
+    // on 2016-04-05 NATO's Deputy Secretary General on record is Vershbow: "Mircea Joan" is someone else
+    Run r = run("NATO Deputy Secretary General Mircea Joan stated that Russia is becoming more aggressive.");
+    assertEquals(List.of("Mircea Joan=~person:mircea_joan"), r.pairs());
+    assertEquals("NATO Deputy Secretary General", r.found.get(0).title);
+    assertEquals(null, r.found.get(0).country, "Russia is what he spoke of, not his country");
+  }
+
+  @Test
+  void titleAfterAComma_verbOfSaying_andACopula() {
+    Run r = run("Minister for the Middle East, Tobias Ellwood, said the attack was horrific. "
+        + "\"We will not stop,\" said Ali Hassan. Qanbar was a commander in the navy.");
+    assertEquals(List.of("Minister for the Middle East, Tobias Ellwood=~person:tobias_ellwood",
+        "Ali Hassan=~person:ali_hassan", "Qanbar=~person:qanbar"), r.pairs());
+    assertEquals("Minister for the Middle East", r.found.get(0).title);
+  }
+
+  @Test
+  void organisationsByHeadWordLeadWordAndAcronym() {
+    Run r = run("The Syrian Computer Society was founded in 1989. The Office of Foreign Assets Control (OFAC) "
+        + "listed the Society. OFAC acted again in 2014.");
+    assertEquals(List.of("Syrian Computer Society=~organisation:syrian_computer_society",
+        "Office of Foreign Assets Control=~organisation:office_of_foreign_assets_control",
+        "OFAC=~organisation:office_of_foreign_assets_control", "OFAC=~organisation:office_of_foreign_assets_control"),
+        r.pairs());
+    assertEquals("SYR", r.found.get(0).country, "the demonym inside the name");
+  }
+
+  @Test
+  void aGroupWordAfterANameAndTheBareGroupWordLater() {
+    Run r = run("Civilians were shelled by the Asad regime and Iraqi security forces. Aid must reach them, "
+        + "and the regime must let it through.");
+    assertEquals(List.of("Asad regime=~organisation:asad_regime",
+        "Iraqi security forces=~organisation:iraqi_security_forces", "regime=~organisation:asad_regime"), r.pairs());
+    assertEquals("IRQ", r.found.get(1).country);
+  }
+
+  @Test
+  void aBareTitleIsTheTitledPersonBeforeIt() {
+    Run r = run("Foreign Office Minister Tobias Ellwood visited Turkey. In Ankara the Minister met refugees.");
+    assertEquals(List.of("Foreign Office Minister Tobias Ellwood=~person:tobias_ellwood",
+        "Minister=~person:tobias_ellwood"), r.pairs());
+  }
+
+  @Test
+  void placesByHeadWordOrNoun() {
+    Run r = run("Fighting reached the village of Hibhib and then Karrada District.");
+    assertEquals(List.of("Hibhib=~place:hibhib", "Karrada District=~place:karrada_district"), r.pairs());
+  }
+
+  @Test
+  void nothingWithoutACue() {
+    // capitalised words with no cue: a treaty, a sentence opener, a headline, a name nobody types
+    assertEquals(List.of(), run("However, the Paris Agreement on Climate Change was signed. Tobias Ellwood arrived.").pairs());
+    assertEquals(List.of(), run("Jordan Signs Trade Deal With Gulf Partners").pairs());
+  }
+
+  @Test
+  void theSeedArticleGainsNothing() throws Exception {
+    // the seed article's 13 actors are all the dictionary's (on its date, 2021-06-01, "NATO Deputy
+    // Secretary General Mircea Joan" is Geoană misspelt, bound by the role); every other capitalised
+    // name in it (the Alliance, Summit, Allies) is no person or organisation the dictionary lacks
+    String line = Files.readAllLines(Paths.get("sample", "seed.jsonl"), StandardCharsets.UTF_8).get(0);
+    String text = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).path("text").asText();
+    assertEquals(List.of(), run(text, LocalDate.of(2021, 6, 1)).pairs());
+  }
+}
