@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.actorscope.config.InputConfig;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -190,14 +187,5 @@ final class FileRecords implements FlatMapFunction<Iterator<String>, RawRecord> 
         }
       };
     }
-  }
-
-  /** Records queued ahead of the reader (a CSV line found malformed after lines were read past it). */
-  static Deque<RawRecord> queue() {
-    return new ArrayDeque<>();
-  }
-
-  static <T> Iterator<T> none() {
-    return Collections.emptyIterator();
   }
 }
