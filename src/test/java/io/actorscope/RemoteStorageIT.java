@@ -134,7 +134,7 @@ class RemoteStorageIT {
 
     // no secret anywhere: every log line of the run, every object it wrote (read as bytes from the server's disk)
     String log = first.output();
-    assertTrue(log.contains(" INFO ") && log.contains("ActorscopeJob"), "the log was captured");
+    assertTrue(log.contains(" INFO ") && log.contains("Pipeline"), "the log was captured");
     assertFalse(log.contains(Stores.SECRET_KEY), "secret in the log of " + first.log);
     Path served = Stores.s3Root().resolve(Stores.BUCKET);
     int files = 0;

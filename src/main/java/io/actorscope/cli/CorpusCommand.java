@@ -1,22 +1,16 @@
 package io.actorscope.cli;
 
-import io.actorscope.actors.ActorResolver;
-import io.actorscope.actors.Dictionary;
 import io.actorscope.actors.DictionaryLoader;
 import io.actorscope.actors.Mention;
 import io.actorscope.config.ConfigException;
 import io.actorscope.config.ConfigLoader;
 import io.actorscope.config.JobConfig;
-import io.actorscope.io.Ingest;
 import io.actorscope.text.AnalyzedArticle;
-import io.actorscope.text.TextAnalyzer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,18 +55,20 @@ abstract class CorpusCommand {
     }
   }
 
-  /** The analysed articles (cached). */
+  /** The corpus {@code run} would analyse (ingest, language filter, near-duplicates, text, actors), unwritten. */
+  private io.actorscope.Pipeline.Corpus corpus;
+
+  /** The analysed articles that count, as {@code run}'s later stages see them (cached). */
   Dataset<AnalyzedArticle> articles(SparkSession spark) {
-    Ingest.Result in = Ingest.run(spark, config.inputs, config.ingest.dedupe, config.ingest.snippetChars);
-    return TextAnalyzer.analyze(in.articles, config.text.minTermLength).persist(StorageLevel.MEMORY_AND_DISK());
+    if (corpus == null) {
+      corpus = new io.actorscope.Pipeline(spark, config, dictionary).corpus(null);
+    }
+    return corpus.text().counted();
   }
 
-  /** Mentions, only when the topic tokens need them (topics.actor_tokens: replace). */
+  /** Their mentions: the same as {@code run}'s topics stage reads. */
   Dataset<Mention> mentions(SparkSession spark, Dataset<AnalyzedArticle> text) {
-    if (!"replace".equals(config.topics.actorTokens)) {
-      return null;
-    }
-    var dict = JavaSparkContext.fromSparkContext(spark.sparkContext()).<Dictionary>broadcast(dictionary.dictionary);
-    return ActorResolver.resolve(text, dict, config.actors.matchKinds).persist(StorageLevel.MEMORY_AND_DISK());
+    articles(spark);
+    return corpus.actors().counted();
   }
 }

@@ -97,9 +97,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   static JobConfig config(List<String> sets) {
     ConfigLoader.Overrides o = new ConfigLoader.Overrides();
     o.sets = sets;
-    o.input = ".";
-    o.format = "text";
-    o.output = "unused";
+    o.runsTheJob = false;
     return ConfigLoader.load(null, o);
   }
 

@@ -65,9 +65,7 @@ public final class ImportCameoCommand implements Callable<Integer> {
     try {
       ConfigLoader.Overrides o = new ConfigLoader.Overrides();
       o.sets = sets;
-      o.output = "unused";
-      o.input = ".";
-      o.format = "text";
+      o.runsTheJob = false;
       JobConfig config = ConfigLoader.load(null, o);
       ours = DictionaryLoader.load(config.actors.dictionaries);
     } catch (ConfigException | DictionaryLoader.DictionaryException e) {

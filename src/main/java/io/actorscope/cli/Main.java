@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "actorscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Turns piles of news text into facts about actors: mentions, counts, co-occurrence, topics.",
     subcommands = {RunCommand.class, QueryCommand.class, EvaluateCommand.class, ImportCameoCommand.class,
-        SweepCommand.class, BenchTopicsCommand.class, CommandLine.HelpCommand.class})
+        SweepCommand.class, BenchTopicsCommand.class, TablesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int JOB_FAILED = 1;

@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "query", mixinStandardHelpOptions = true,
     description = {"Runs SQL over a run's output with the embedded DuckDB.",
-        "Each table folder of OUTPUT is a view of the same name: articles, mentions, actor_counts, cooccurrence,"
-            + " topics, doc_topics, actors, roles, quarantine, ... Date partitions become a 'date' column.",
+        "Each table folder of OUTPUT is a view of the same name ('actorscope tables' lists them with their columns).",
+        "Date partitions become a 'date' column.",
         "Example: actorscope query out/sample \"SELECT actor_id, sum(mentions) AS m FROM actor_counts"
             + " GROUP BY 1 ORDER BY m DESC LIMIT 5\""},
     exitCodeListHeading = "Exit codes:%n",

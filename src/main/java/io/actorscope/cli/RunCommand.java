@@ -1,6 +1,6 @@
 package io.actorscope.cli;
 
-import io.actorscope.ActorscopeJob;
+import io.actorscope.Pipeline;
 import io.actorscope.actors.DictionaryLoader;
 import io.actorscope.config.ConfigException;
 import io.actorscope.config.ConfigLoader;
@@ -108,13 +108,13 @@ public final class RunCommand implements Callable<Integer> {
       if (dated.dates.size() > 1 && JobConfig.Nightly.DAY_BY_DAY.equals(config.nightly.backfill)) {
         // one job per day, in order, each with its own lock, commit and manifest: what nightly runs do
         for (java.time.LocalDate d : dated.dates) {
-          ActorscopeJob job = new ActorscopeJob(spark, oneDay(config, d), dictionary)
+          Pipeline job = new Pipeline(spark, oneDay(config, d), dictionary)
               .dated(List.of(d), d.equals(dated.dates.get(0)) ? dated.skipped : List.of());
           System.out.println(summary(job.run()));
         }
         return Main.OK;
       }
-      ActorscopeJob job = new ActorscopeJob(spark, config, dictionary).dated(dated.dates, dated.skipped);
+      Pipeline job = new Pipeline(spark, config, dictionary).dated(dated.dates, dated.skipped);
       RunManifest m = job.run();
       System.out.println(summary(m));
       return Main.OK;

@@ -52,6 +52,11 @@ public final class ConfigLoader {
     public String format;
     public String output;
     public List<String> sets = List.of();
+    /**
+     * False for commands that read no articles and write no output (evaluate, import-cameo): they bind the
+     * actor and text settings only, so they need neither {@code inputs} nor {@code run.output}.
+     */
+    public boolean runsTheJob = true;
   }
 
   private ConfigLoader() {}
@@ -96,7 +101,7 @@ public final class ConfigLoader {
     }
     expandInputs(merged, defaults);
     JobConfig config = bind(merged);
-    validate(config);
+    validate(config, cli == null || cli.runsTheJob);
     for (InputConfig in : config.inputs) {
       in.detectLanguage = config.language.detect.contains(in.format);
     }
@@ -279,10 +284,14 @@ public final class ConfigLoader {
   }
 
   static void validate(JobConfig c) {
-    if (c.run.output == null || c.run.output.isBlank()) {
+    validate(c, true);
+  }
+
+  static void validate(JobConfig c, boolean runsTheJob) {
+    if (runsTheJob && (c.run.output == null || c.run.output.isBlank())) {
       throw new ConfigException("run.output", "required (give --output DIR or run.output in the job spec)");
     }
-    if (c.inputs.isEmpty()) {
+    if (runsTheJob && c.inputs.isEmpty()) {
       throw new ConfigException("inputs", "no input given (give --input PATH or inputs: in the job spec)");
     }
     for (int i = 0; i < c.inputs.size(); i++) {

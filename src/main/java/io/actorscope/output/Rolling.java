@@ -8,15 +8,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import io.actorscope.cooccurrence.Cooccurrence;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -38,15 +33,14 @@ import org.apache.spark.sql.types.StructType;
 public final class Rolling {
   private Rolling() {}
 
-  /** The end days to recompute: days with daily data within w-1 days after a touched day. */
-  public static List<LocalDate> endDays(Configuration hadoop, Tables tables, List<LocalDate> touched, List<Integer> windows)
-      throws IOException {
+  /** The end days to recompute: days with daily data ({@code withData}) within w-1 days after a touched day. */
+  public static List<LocalDate> endDays(List<LocalDate> withData, List<LocalDate> touched, List<Integer> windows) {
     TreeSet<LocalDate> out = new TreeSet<>();
     if (windows.isEmpty() || touched.isEmpty()) {
       return new ArrayList<>(out);
     }
     int longest = windows.stream().mapToInt(Integer::intValue).max().getAsInt();
-    for (LocalDate e : daysWithData(hadoop, tables)) {
+    for (LocalDate e : withData) {
       for (LocalDate d : touched) {
         if (!e.isBefore(d) && e.isBefore(d.plusDays(longest))) {
           out.add(e);
@@ -56,30 +50,20 @@ public final class Rolling {
     return new ArrayList<>(out);
   }
 
-  static List<LocalDate> daysWithData(Configuration hadoop, Tables tables) throws IOException {
-    Path p = new Path(tables.path(Tables.ARTICLES));
-    FileSystem fs = p.getFileSystem(hadoop);
-    List<LocalDate> out = new ArrayList<>();
-    if (!fs.exists(p)) {
-      return out;
-    }
-    for (FileStatus s : fs.listStatus(p)) {
-      String n = s.getPath().getName();
-      if (s.isDirectory() && n.matches("date=\\d{4}-\\d{2}-\\d{2}")) {
-        out.add(LocalDate.parse(n.substring(5)));
-      }
-    }
-    return out;
-  }
+  /** The two rolling tables' rows, or null when no day has mentions yet. */
+  public record Windows(Dataset<Row> counts, Dataset<Row> pairs) {}
 
-  /** Writes both rolling tables for {@code ends} (through {@code tables}, so staged when it is). */
-  public static void write(SparkSession spark, Configuration hadoop, Tables tables, List<LocalDate> ends,
-      List<Integer> windows, List<String> scopes, long minCount) throws IOException {
-    for (String t : List.of(Tables.ARTICLES, Tables.MENTIONS, Tables.ACTOR_COUNTS)) {
-      Path p = new Path(tables.path(t));
-      if (!p.getFileSystem(hadoop).exists(p)) {
-        return; // no mentions on any day yet: the windows are empty, and the commit removes old ones
-      }
+  /**
+   * Both rolling tables for {@code ends}, from the daily tables as {@code daily} gives them (the rows
+   * the output holds once the run commits; null for a table without rows).
+   */
+  public static Windows compute(SparkSession spark, java.util.function.Function<String, Dataset<Row>> daily,
+      List<LocalDate> ends, List<Integer> windows, List<String> scopes, long minCount) {
+    Dataset<Row> dailyArticles = daily.apply(Tables.ARTICLES);
+    Dataset<Row> dailyMentions = daily.apply(Tables.MENTIONS);
+    Dataset<Row> dailyCounts = daily.apply(Tables.ACTOR_COUNTS);
+    if (dailyArticles == null || dailyMentions == null || dailyCounts == null) {
+      return null; // no mentions on any day yet: the windows are empty, and the commit removes old ones
     }
     List<Row> rows = new ArrayList<>();
     for (LocalDate e : ends) {
@@ -92,18 +76,17 @@ public final class Rolling {
     LocalDate first = ends.get(0).minusDays(windows.stream().mapToInt(Integer::intValue).max().getAsInt() - 1);
     LocalDate last = ends.get(ends.size() - 1);
 
-    Dataset<Row> counts = inWindows(daily(spark, tables, Tables.ACTOR_COUNTS, first, last), windowsDf)
+    Dataset<Row> counts = inWindows(between(dailyCounts, first, last), windowsDf)
         .groupBy(col("window_days"), col("source"), col("actor_id"), col("actor_type"), col("end_date"))
         .agg(sum("mentions").as("mentions"), sum("articles").as("articles"), countDistinct("date").as("days"))
         .withColumnRenamed("end_date", "date");
-    tables.writeRowsBy(Tables.ACTOR_COUNTS_ROLLING, "date", counts);
 
-    Dataset<Row> mentions = inWindows(daily(spark, tables, Tables.MENTIONS, first, last), windowsDf)
+    Dataset<Row> mentions = inWindows(between(dailyMentions, first, last), windowsDf)
         .select(col("end_date").as("date"), col("window_days"),
             // an article id is unique within its day; the unit of a window is (day, id)
             concat_ws("/", col("date").cast("string"), col("article_id")).as("articleId"),
             col("sentence"), col("actor_id").as("actorId"));
-    Dataset<Row> articles = inWindows(daily(spark, tables, Tables.ARTICLES, first, last), windowsDf)
+    Dataset<Row> articles = inWindows(between(dailyArticles, first, last), windowsDf)
         .select(col("end_date").as("date"), col("window_days"), col("sentences"));
     Dataset<Row> pairs = null;
     for (Integer w : windows) {
@@ -119,12 +102,12 @@ public final class Rolling {
         order.add(c);
       }
     }
-    tables.writeRowsBy(Tables.COOCCURRENCE_ROLLING, "date",
+    return new Windows(counts,
         pairs.select(order.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)));
   }
 
-  private static Dataset<Row> daily(SparkSession spark, Tables tables, String table, LocalDate first, LocalDate last) {
-    return spark.read().parquet(tables.path(table))
+  private static Dataset<Row> between(Dataset<Row> daily, LocalDate first, LocalDate last) {
+    return daily
         .filter(col("date").geq(lit(java.sql.Date.valueOf(first))).and(col("date").leq(lit(java.sql.Date.valueOf(last)))));
   }
 

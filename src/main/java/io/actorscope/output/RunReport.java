@@ -50,7 +50,7 @@ public final class RunReport {
   /** The same, from a manifest's JSON (as written to OUTPUT/_runs/). */
   public static String write(SparkSession spark, String output, JsonNode m, String quarantineBatch) throws IOException {
     ReportData data = "succeeded".equals(m.path("status").asText())
-        ? collect(spark, new Tables(output, "none"), m, quarantineBatch)
+        ? collect(spark, new Tables(output), m, quarantineBatch)
         : failedRun(m);
     String html = ReportHtml.render(m, data);
     Path p = new Path(output + "/" + Tables.RUNS + "/" + m.path("run_id").asText() + ".html");

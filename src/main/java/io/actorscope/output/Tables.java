@@ -4,13 +4,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 
 /**
- * Writes the output tables as Parquet under OUTPUT/&lt;table&gt;/ with snake_case columns. Tables with
- * a date are Hive-partitioned by {@code date} and written with dynamic partition overwrite: a run
- * replaces exactly the dates it has rows for and leaves the others alone, so re-running a date
- * gives the same rows, not twice as many.
+ * The output tables' names (each is a {@link Catalogue} entry), where a reader finds one under an
+ * output folder, and the row conventions every writer and reader shares: bean properties become
+ * snake_case columns in the bean's declared order. Writing is {@link RunOutput}'s alone.
  */
 public final class Tables {
   public static final String ARTICLES = "articles";
@@ -34,88 +32,20 @@ public final class Tables {
   public static final String RUNS = "_runs";
   public static final String MODELS = "models";
 
-  private final String output;
-  private final String compression;
-
-  public Tables(String output, String compression) {
-    this.output = output.endsWith("/") ? output.substring(0, output.length() - 1) : output;
-    this.compression = compression;
-  }
-
-  public String path(String table) {
-    return output + "/" + table;
-  }
-
   /** Rolling aggregates over the daily partitions (see {@link Rolling}). */
   public static final String ACTOR_COUNTS_ROLLING = "actor_counts_rolling";
   public static final String COOCCURRENCE_ROLLING = "cooccurrence_rolling";
 
-  /** When set, partitioned tables are written under the run's staging folder and published by its commit. */
-  private StagedCommit staging;
-  private final java.util.Set<String> staged = new java.util.LinkedHashSet<>();
+  private final String output;
 
-  public void stageInto(StagedCommit commit) {
-    this.staging = commit;
+  /** A reader's view of the output folder {@code output}. */
+  public Tables(String output) {
+    this.output = output.endsWith("/") ? output.substring(0, output.length() - 1) : output;
   }
 
-  /** The partitioned tables written to the staging folder so far. */
-  public java.util.Set<String> stagedTables() {
-    return staged;
-  }
-
-  public String output() {
-    return output;
-  }
-
-  /**
-   * Writes {@code rows} (already with SQL column names) partitioned by {@code column}: to the
-   * staging folder when staging, else by dynamic partition overwrite.
-   */
-  public void writeRowsBy(String table, String column, Dataset<Row> rows) {
-    if (staging != null) {
-      staged.add(table);
-      rows.write().mode(SaveMode.Overwrite).option("compression", compression).partitionBy(column)
-          .parquet(staging.stagingPath(table));
-      return;
-    }
-    rows.write().mode(SaveMode.Overwrite)
-        .option("partitionOverwriteMode", "dynamic")
-        .option("compression", compression)
-        .partitionBy(column)
-        .parquet(path(table));
-  }
-
-  /** Replaces the date partitions present in {@code rows}. */
-  public void writeByDate(String table, Dataset<?> rows) {
-    if (staging != null) {
-      writeRowsBy(table, "date", snake(rows));
-      return;
-    }
-    snake(rows).write().mode(SaveMode.Overwrite)
-        .option("partitionOverwriteMode", "dynamic")
-        .option("compression", compression)
-        .partitionBy("date")
-        .parquet(path(table));
-  }
-
-  /** Replaces the whole table (dictionary and model tables). */
-  public void writeWhole(String table, Dataset<?> rows) {
-    snake(rows).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", compression).parquet(path(table));
-  }
-
-  /**
-   * Replaces one Hive-style partition {@code column=value} of {@code table}, written as a plain
-   * folder so that even zero rows leave a readable (empty) Parquet file.
-   */
-  public void writePartition(String table, String column, String value, Dataset<?> rows) {
-    if (staging != null) {
-      staged.add(table);
-      snake(rows).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", compression)
-          .parquet(staging.stagingPath(table) + "/" + column + "=" + value);
-      return;
-    }
-    snake(rows).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", compression)
-        .parquet(path(table) + "/" + column + "=" + value);
+  /** Where the committed table {@code table} is. */
+  public String path(String table) {
+    return output + "/" + table;
   }
 
   /**
