@@ -74,7 +74,7 @@ class RemoteStorageIT {
     ids = DatedCorpus.feed(in, DAYS);
     Path out = dir.resolve("local");
     Path spec = DatedCorpus.spec(dir, in.toString(), out.toString());
-    Cli c = Cli.run(CrashRecoveryTest.concat(new String[] {"run", spec.toString(), "--from", "2025-05-01", "--to", "2025-05-02"}, TOPICS));
+    Cli c = Cli.run(CrashRecoveryIT.concat(new String[] {"run", spec.toString(), "--from", "2025-05-01", "--to", "2025-05-02"}, TOPICS));
     assertEquals(0, c.exit, c.err);
     local = read(SharedSpark.spark(), out.toString());
     assertEquals(8, local.get(Tables.ARTICLES).size());
@@ -89,7 +89,7 @@ class RemoteStorageIT {
     fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(in.toUri()), new org.apache.hadoop.fs.Path(hdfs + "/feeds/un"));
     String out = hdfs + "/actorscope/out";
     Path spec = DatedCorpus.spec(dir, hdfs + "/feeds/un", out);
-    Cli c = Cli.run(CrashRecoveryTest.concat(new String[] {"run", spec.toString(), "--from", "2025-05-01", "--to", "2025-05-02"}, TOPICS));
+    Cli c = Cli.run(CrashRecoveryIT.concat(new String[] {"run", spec.toString(), "--from", "2025-05-01", "--to", "2025-05-02"}, TOPICS));
     assertEquals(0, c.exit, c.err);
     assertEquals(local, read(SharedSpark.spark(), out));
     // the input really came from HDFS
@@ -127,7 +127,7 @@ class RemoteStorageIT {
     Files.writeString(log4j, "rootLogger.level = info\nrootLogger.appenderRef.o.ref = o\nappender.o.type = Console\n"
         + "appender.o.name = o\nappender.o.layout.type = PatternLayout\nappender.o.layout.pattern = %d %p %c: %m%n\n");
     List<String> jvm = List.of("-Dlog4j2.configurationFile=" + log4j);
-    ChildJvm first = ChildJvm.start(dir.resolve("spec.log"), Map.of(), jvm, CrashRecoveryTest.concat(
+    ChildJvm first = ChildJvm.start(dir.resolve("spec.log"), Map.of(), jvm, CrashRecoveryIT.concat(
         new String[] {"run", spec.toString(), "--from", "2025-05-01", "--to", "2025-05-02"}, TOPICS));
     assertEquals(0, first.waitFor(900), first.output());
     assertEquals(local, read(SharedSpark.spark(), bucket + "/out-spec"));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * writes (a child JVM, kill -9 once its staged mentions appear): every day of every table is then still whole, either as before or fully new; the next
  * run takes over the dead run's lock, repairs, and gives the rows of a clean run.
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
   static final List<String> DATED = List.of(Tables.ARTICLES, Tables.MENTIONS, Tables.ACTOR_COUNTS,
       Tables.COOCCURRENCE, Tables.ACTOR_COUNTS_ROLLING, Tables.COOCCURRENCE_ROLLING);
   static final List<LocalDate> DAYS = List.of(LocalDate.parse("2025-04-01"), LocalDate.parse("2025-04-02"),
