@@ -19,7 +19,7 @@ public final class SweepCommand extends CorpusCommand implements Callable<Intege
   @Option(names = "--k", split = ",", required = true, paramLabel = "K", description = "Numbers of topics, e.g. 5,10,20.")
   List<Integer> ks = new ArrayList<>();
 
-  @Option(names = "--optimizer", split = ",", paramLabel = "OPT", description = "online and/or em (default: topics.optimizer).")
+  @Option(names = "--optimizer", split = ",", paramLabel = "OPT", description = "gibbs, online and/or em (default: topics.optimizer; for gibbs --max-iter is the number of sweeps).")
   List<String> optimizers = new ArrayList<>();
 
   @Option(names = "--max-iter", split = ",", paramLabel = "N", description = "Iterations (default: topics.max_iter).")
@@ -53,7 +53,8 @@ public final class SweepCommand extends CorpusCommand implements Callable<Intege
       System.err.print("actorscope: sweep progress\n" + Sweep.HEADER);
       List<Sweep.Row1> rows = Sweep.run(text, mentions(spark, text), config.topics, config.text.minTermLength, ks,
           optimizers.isEmpty() ? List.of(config.topics.optimizer) : optimizers,
-          maxIters.isEmpty() ? List.of(config.topics.maxIter) : maxIters,
+          maxIters.isEmpty() ? List.of(io.actorscope.topics.TopicModeler.GIBBS.equals(config.topics.optimizer)
+              && optimizers.isEmpty() ? config.topics.gibbs.iterations : config.topics.maxIter) : maxIters,
           rates.isEmpty() ? List.of(config.topics.subsamplingRate) : rates, heldOut,
           r -> System.err.print(Sweep.line(r)));
       System.out.print(Sweep.table(rows));

@@ -83,13 +83,23 @@ public final class Sweep {
       for (int iters : maxIters) {
         for (double rate : "online".equals(opt) ? rates : List.of(Double.NaN)) {
           for (int k : ks) {
-            LDA lda = new LDA().setK(k).setMaxIter(iters).setOptimizer(opt).setSeed(cfg.seed)
-                .setFeaturesCol("features").setTopicDistributionCol("mixture");
-            if ("online".equals(opt)) {
-              lda.setSubsamplingRate(rate);
-            }
             long t0 = System.nanoTime();
-            LDAModel m = lda.fit(train);
+            LDAModel m;
+            if (TopicModeler.GIBBS.equals(opt)) {
+              // max_iter is the number of sweeps here
+              JobConfig.Gibbs g = cfg.gibbs;
+              GibbsLda.Settings gs = new GibbsLda.Settings(iters, g.syncEvery, Math.min(g.burnIn, iters / 2),
+                  g.optimizeInterval, g.alphaSum, g.beta, cfg.seed);
+              m = GibbsLda.toModel(train.sparkSession(), GibbsLda.fit(train, "features", k, vocab.length, gs),
+                  "features", "mixture", cfg.seed);
+            } else {
+              LDA lda = new LDA().setK(k).setMaxIter(iters).setOptimizer(opt).setSeed(cfg.seed)
+                  .setFeaturesCol("features").setTopicDistributionCol("mixture");
+              if ("online".equals(opt)) {
+                lda.setSubsamplingRate(rate);
+              }
+              m = lda.fit(train);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             List<List<String>> top = new ArrayList<>();
             List<Row> d = new ArrayList<>(m.describeTopics(cfg.coherence.topN).collectAsList());
