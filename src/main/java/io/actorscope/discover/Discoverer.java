@@ -322,10 +322,11 @@ public final class Discoverer {
       for (int i = b[0]; i < b[1]; i++) {
         free &= !taken[i];
       }
-      String head = Lexicon.stripDot(v.keys[b[1] - 1]);
       String heads = lastWordOfTitle(v, b[0], b[1]);
-      if (!free) {
-        continue;
+      int before = b[0] - 1;
+      boolean afterThe = before >= 0 && v.same(before, b[0]) && "the".equals(v.keys[before]);
+      if (!free || !afterThe || Lexicon.isHonorific(v.keys[b[0]])) {
+        continue; // "Mr. President," and a bare "President" address the chair: they name no one
       }
       Span best = null;
       int bestStart = -1;
@@ -443,6 +444,9 @@ public final class Discoverer {
     int last = t;
     while (j < n && v.same(t, j) && j - t < MAX_RUN_TOKENS) {
       String k = v.keys[j];
+      if (v.text.substring(v.r.tokenEnd[j - 1], v.r.tokenStart[j]).indexOf('\n') >= 0) {
+        break; // "Mr. President\nDevastated by …": a heading or form of address, then the text
+      }
       if (nameWord(v, j) || modifier(v, j)) {
         last = j++;
       } else if (v.r.tokenKind[j] == Tokenizer.HYPHEN && v.r.tokenStart[j] == v.r.tokenEnd[j - 1] && j + 1 < n
@@ -646,7 +650,7 @@ public final class Discoverer {
       spans.add(new Span(start, start, end, PERSON, role.getSurface(), "role"));
       return;
     }
-    int comma = titleCommaBefore(v, start);
+    int comma = words >= 2 ? titleCommaBefore(v, start) : -1;
     if (comma >= 0) {
       // one mention over title and name, as the dictionary's role mentions are
       spans.add(new Span(comma, start, end, PERSON, v.text.substring(v.r.tokenStart[comma], v.r.tokenEnd[start - 2]), "title"));
