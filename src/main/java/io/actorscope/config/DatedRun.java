@@ -86,20 +86,9 @@ public final class DatedRun {
     }
   }
 
+  /** A deep copy: every setting of the input, whatever fields InputConfig gains (a field-by-field copy lost new ones). */
   private static InputConfig copy(InputConfig in) {
-    InputConfig c = new InputConfig();
-    c.path = in.path;
-    c.format = in.format;
-    c.encoding = in.encoding;
-    c.fields = new java.util.LinkedHashMap<>(in.fields);
-    c.glob = in.glob;
-    c.pathPattern = in.pathPattern;
-    c.titleFromFirstLine = in.titleFromFirstLine;
-    c.source = in.source;
-    c.timezone = in.timezone;
-    c.requireDate = in.requireDate;
-    c.partitionDate = in.partitionDate;
-    return c;
+    return org.apache.commons.lang3.SerializationUtils.clone(in);
   }
 
   /**
