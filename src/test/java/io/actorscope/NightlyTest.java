@@ -170,7 +170,16 @@ class NightlyTest {
     try (Stream<Path> s = Files.list(out.resolve(Tables.RUNS))) {
       runs = s.filter(p -> p.getFileName().toString().matches("[^.].*\\.json")).sorted().collect(Collectors.toList());
     }
-    return new ObjectMapper().readTree(runs.get(runs.size() - 1).toFile());
+    // by start instant, not by name: two runs in the same second have ids that sort at random
+    JsonNode last = null;
+    for (Path r : runs) {
+      JsonNode m = new ObjectMapper().readTree(r.toFile());
+      if (last == null || java.time.Instant.parse(m.get("started").asText())
+          .isAfter(java.time.Instant.parse(last.get("started").asText()))) {
+        last = m;
+      }
+    }
+    return last;
   }
 
   static List<String> list(Path p) throws Exception {
