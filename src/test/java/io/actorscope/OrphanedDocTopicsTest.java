@@ -37,8 +37,9 @@ class OrphanedDocTopicsTest {
   }
 
   @Test
-  @Disabled("lead: output owner. The first dated run (30 sample speeches, --date) writes no doc_topics folder at all,"
-      + " so the test cannot yet see the rows it checks; find why (topics in dated runs) and enable")
+  @Disabled("its first dated run wrote no doc_topics: every record of a dated run was quarantined too_large (DatedRun"
+      + " dropped input.max_record_bytes, fixed since); not yet rerun, enable once it passes. RunOutputTest covers the"
+      + " mechanism: a dated run empties its days in the tables a stage that ran owns")
   void aRunThatSkipsTopicsLeavesNoDocTopicsOfDeletedArticles() throws Exception {
     Path in = dir.resolve("in");
     Path day = Files.createDirectories(in.resolve("dt=2025-05-01"));

@@ -7,22 +7,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 
 /** CSV files with a header line (plain or compressed), each read whole by one task (see {@link CsvRecords}). */
-final class CsvSource implements ArticleSource {
+final class CsvSource extends ListedSource {
 
-  @Override
-  public Dataset<RawRecord> read(SparkSession spark, InputConfig input) {
-    try {
-      return read(spark, input, InputListing.of(
-          JavaSparkContext.fromSparkContext(spark.sparkContext()).hadoopConfiguration(), input, null));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + input.path + ": " + e.getMessage(), e);
-    }
-  }
 
-  @Override
-  public boolean usesListing() {
-    return true;
-  }
 
   @Override
   public Dataset<RawRecord> read(SparkSession spark, InputConfig input, InputListing listing) {

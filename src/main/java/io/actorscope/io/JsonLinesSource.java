@@ -38,22 +38,9 @@ import scala.Tuple2;
  * plain files that turn out to be UTF-16 or UTF-32 by their byte-order mark) are read whole by
  * one task as a stream ({@link FileRecords}), so a damaged one keeps the lines before the damage.
  */
-final class JsonLinesSource implements ArticleSource {
+final class JsonLinesSource extends ListedSource {
 
-  @Override
-  public Dataset<RawRecord> read(SparkSession spark, InputConfig input) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    try {
-      return read(spark, input, InputListing.of(jsc.hadoopConfiguration(), input, null));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + input.path + ": " + e.getMessage(), e);
-    }
-  }
 
-  @Override
-  public boolean usesListing() {
-    return true;
-  }
 
   @Override
   public Dataset<RawRecord> read(SparkSession spark, InputConfig input, InputListing listing) {

@@ -31,24 +31,11 @@ import scala.Tuple2;
  * a file whose text column is not a string (an int column) gives one {@code invalid_field} record
  * per row.
  */
-final class TableSource implements ArticleSource {
+final class TableSource extends ListedSource {
   private static final List<String> FIELDS =
       List.of("id", "url", "source", "published", "date_precision", "title", "text");
 
-  @Override
-  public Dataset<RawRecord> read(SparkSession spark, InputConfig input) {
-    try {
-      return read(spark, input, InputListing.of(
-          JavaSparkContext.fromSparkContext(spark.sparkContext()).hadoopConfiguration(), input, null));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + input.path + ": " + e.getMessage(), e);
-    }
-  }
 
-  @Override
-  public boolean usesListing() {
-    return true;
-  }
 
   @Override
   public Dataset<RawRecord> read(SparkSession spark, InputConfig input, InputListing listing) {

@@ -15,22 +15,14 @@ import org.apache.spark.sql.SparkSession;
  * there is one, decompressed by extension). Metadata comes from the file's path through
  * {@code path_pattern}.
  */
-final class TextFilesSource implements ArticleSource {
-
+final class TextFilesSource extends ListedSource {
   @Override
-  public Dataset<RawRecord> read(SparkSession spark, InputConfig input) {
-    try {
-      return read(spark, input, InputListing.of(
-          JavaSparkContext.fromSparkContext(spark.sparkContext()).hadoopConfiguration(), input, input.glob));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + input.path + ": " + e.getMessage(), e);
-    }
+  String glob(InputConfig input) {
+    return input.glob;
   }
 
-  @Override
-  public boolean usesListing() {
-    return true;
-  }
+
+
 
   /** The listed files (already filtered by {@code input.glob}), one task reading several. */
   @Override
