@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * SIGKILL at the start of a phase: before the commit the previous output is unchanged to the byte;
  * killed at the commit it is rolled forward by the next run. Either way the rerun equals a clean run.
- * (The fast tier does the topics phase in {@link KilledRunTest}; this is three more, a child JVM each.)
+ * (The topics phase is {@link KilledRunIT}; this is three more, a child JVM each.)
  */
 class KillAtEveryPhaseIT {
   @TempDir
@@ -25,11 +25,11 @@ class KillAtEveryPhaseIT {
   void killedAtEachPhase(String phase) throws Exception {
     Path in = dir.resolve("in");
     Path out = dir.resolve("out");
-    KilledRunTest.speeches(in, "Session 75 - 2020", 0, 12);
-    Path spec = KilledRunTest.spec(dir, in, out);
+    KilledRunIT.speeches(in, "Session 75 - 2020", 0, 12);
+    Path spec = KilledRunIT.spec(dir, in, out);
     assertEquals(0, Cli.run("run", spec.toString()).exit);
     Map<String, String> before = KillRun.snapshot(out);
-    KilledRunTest.speeches(in, "Session 76 - 2021", 0, 8);
+    KilledRunIT.speeches(in, "Session 76 - 2021", 0, 8);
     KillRun.killDuring(dir.resolve("child.log"), phase, "run", spec.toString());
     if (!phase.equals("commit")) {
       assertEquals(before, KillRun.snapshot(out), "killed in phase " + phase);
@@ -38,7 +38,7 @@ class KillAtEveryPhaseIT {
     assertEquals(0, rerun.exit, rerun.err);
     Path clean = dir.resolve("clean");
     assertEquals(0, Cli.run("run", spec.toString(), "--output", clean.toString()).exit);
-    assertEquals(KilledRunTest.rows(clean), KilledRunTest.rows(out), "rerun after a kill in phase " + phase);
+    assertEquals(KilledRunIT.rows(clean), KilledRunIT.rows(out), "rerun after a kill in phase " + phase);
   }
 
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * leaves every file of the previous output byte for byte as it was; the next run repairs and gives
  * the rows of a clean run. On speeches of the bundled sample.
  */
-class KilledRunTest {
+class KilledRunIT {
   @TempDir
   Path dir;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two syndicated copies of one wire story: one story id, counted once when so configured. */
-class NearDuplicateStoriesTest {
+class NearDuplicateStoriesIT {
   private static final String STORY = "NATO foreign ministers met in Brussels on Tuesday to discuss the security situation"
       + " on the alliance's eastern flank, after Russia moved additional troops and armour close to the border with"
       + " Ukraine. Diplomats said the ministers agreed to keep channels of communication open with Moscow while"
