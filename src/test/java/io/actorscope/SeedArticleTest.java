@@ -33,7 +33,8 @@ class SeedArticleTest {
 
   private List<String> mentions(Path input, String name) throws Exception {
     Path out = dir.resolve(name);
-    Cli r = Cli.run("run", "--input", input.toString(), "--format", "jsonl", "--output", out.toString());
+    // mentions only: the stages after actors are cut (Cli.LEAN)
+    Cli r = Cli.run(Cli.with(Cli.LEAN, "run", "--input", input.toString(), "--format", "jsonl", "--output", out.toString()));
     assertEquals(0, r.exit, r.err);
     try (DuckDb db = new DuckDb(out)) {
       // every surface is exactly the text between its offsets (code points, as DuckDB counts them)

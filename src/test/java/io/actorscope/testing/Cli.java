@@ -4,6 +4,7 @@ import io.actorscope.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Runs the command line in this JVM and keeps what it printed. A {@code run} goes on the shared
@@ -19,6 +20,23 @@ public final class Cli {
     this.exit = exit;
     this.out = out;
     this.err = err;
+  }
+
+  /**
+   * Settings that cut a run down to ingest, text, actors, counts and article co-occurrence, for tests
+   * about one of those (each later stage has its own tests): a whole run on a few records costs a few
+   * seconds instead of twenty.
+   */
+  public static final List<String> LEAN = List.of(
+      "--set", "near_duplicates.enabled=false", "--set", "discover.enabled=false", "--set", "topics.enabled=false",
+      "--set", "cooccurrence.scopes=[article]", "--set", "cooccurrence.graph.enabled=false",
+      "--set", "actors.unmatched_names.enabled=false", "--set", "nightly.rolling_days=[]");
+
+  /** {@code args} followed by {@code more}. */
+  public static String[] with(List<String> more, String... args) {
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(more);
+    return all.toArray(new String[0]);
   }
 
   public static Cli run(String... args) {

@@ -69,13 +69,16 @@ public final class DatedCorpus {
   /**
    * A job spec reading {@code in} as JSON lines, writing {@code out}. Lean, because these tests are
    * about days, locks and commits, not about each stage (tested on its own): topics off unless a test
-   * turns them on, co-occurrence at article scope only, no actor graph, no unmatched-names report.
+   * turns them on, no near-duplicate search or discovery, co-occurrence at article scope only, no actor
+   * graph, no unmatched-names report.
    */
   public static Path spec(Path dir, String in, String out, String... extraLines) throws IOException {
     StringBuilder y = new StringBuilder();
     y.append("run:\n  output: \"").append(out).append("\"\n");
     y.append("inputs:\n  - path: \"").append(in).append("\"\n    format: jsonl\n");
     y.append("topics:\n  enabled: false\n");
+    y.append("near_duplicates:\n  enabled: false\n");
+    y.append("discover:\n  enabled: false\n");
     y.append("cooccurrence:\n  scopes: [article]\n  graph:\n    enabled: false\n");
     y.append("actors:\n  unmatched_names:\n    enabled: false\n");
     for (String l : extraLines) {
