@@ -35,8 +35,14 @@ public final class Ingest {
     /** The articles ranked by id, cached: duplicate-id quarantine rows are read from it. */
     private final Dataset<Row> ranked;
 
+    /** Pairs of near-duplicate copies ({@code story_copies}); null when the search is off. */
+    public final Dataset<StoryCopy> copies;
+    private final NearDuplicates.Found found;
+
     Result(Dataset<ParsedRecord> parsed, Dataset<Article> articles, Dataset<Quarantine> quarantine, Counts counts,
-        List<String> files, Dataset<Row> ranked) {
+        List<String> files, Dataset<Row> ranked, Dataset<StoryCopy> copies, NearDuplicates.Found found) {
+      this.copies = copies;
+      this.found = found;
       this.parsed = parsed;
       this.ranked = ranked;
       this.articles = articles;
@@ -49,6 +55,9 @@ public final class Ingest {
       articles.unpersist();
       ranked.unpersist();
       parsed.unpersist();
+      if (found != null) {
+        found.release();
+      }
     }
   }
 
@@ -247,9 +256,12 @@ public final class Ingest {
     }
     Dataset<Article> articles = kept0.persist(StorageLevel.MEMORY_AND_DISK());
     long kept = articles.count();
+    Dataset<StoryCopy> copies = null;
     if (base != null) {
       base.unpersist(); // articles, now cached, hold what the story search added
-      found.release();
+      // the pairs stay cached until the copies are written (Result.release); the search's other
+      // intermediate datasets are released with them
+      copies = found.copies();
     }
 
     counts.duplicates = counts.accepted - kept;
@@ -263,6 +275,6 @@ public final class Ingest {
           .select(col("sourceFile").as("f")).filter(col("f").isNotNull())
           .distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     }
-    return new Result(parsed, articles, quarantine, counts, new java.util.ArrayList<>(files), ranked);
+    return new Result(parsed, articles, quarantine, counts, new java.util.ArrayList<>(files), ranked, copies, found);
   }
 }

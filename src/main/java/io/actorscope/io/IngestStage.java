@@ -121,7 +121,8 @@ public final class IngestStage implements Stage {
 
   @Override
   public List<TableSpec> tables() {
-    return List.of(Catalogue.QUARANTINE);
+    return settings.nearDuplicates != null ? List.of(Catalogue.QUARANTINE, Catalogue.STORY_COPIES)
+        : List.of(Catalogue.QUARANTINE);
   }
 
   /** Reads and checks every input; fails when the counts do not reconcile. */
@@ -134,8 +135,14 @@ public final class IngestStage implements Stage {
     return new Result(read, settings);
   }
 
-  /** Writes the quarantine rows: one batch for the inputs, or in a dated run one per day, even when empty. */
+  /**
+   * Writes the near-duplicate pairs, and the quarantine rows: one batch for the inputs, or in a dated
+   * run one per day, even when empty.
+   */
   public void write(Result r, RunOutput out) {
+    if (r.read.copies != null) {
+      out.write(Catalogue.STORY_COPIES, r.read.copies);
+    }
     if (settings.dates.isEmpty()) {
       out.writeBatch(Catalogue.QUARANTINE, batchId(settings.inputs), r.read.quarantine);
       return;

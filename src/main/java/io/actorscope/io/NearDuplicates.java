@@ -104,6 +104,17 @@ public final class NearDuplicates {
       this.cached = cached;
     }
 
+    /**
+     * The pairs as rows of {@code story_copies}: each pair once, the later article first, with its story
+     * and the date it is filed under (the later article's). Read it before {@link #release()}.
+     */
+    public Dataset<StoryCopy> copies() {
+      Dataset<Row> b = articles.select(col("id").as("_b"), col("storyId"), col("date"));
+      return pairs.join(b, pairs.col("b_id").equalTo(b.col("_b")))
+          .select(col("b_id").as("articleId"), col("a_id").as("copyOf"), col("storyId"), col("jaccard"), col("date"))
+          .as(StoryCopy.ENCODER);
+    }
+
     /** Releases the cached intermediate datasets (call once {@link #articles} is materialised). */
     public void release() {
       cached.forEach(Dataset::unpersist);

@@ -29,6 +29,14 @@ public final class Catalogue {
       "story_id", "the first copy's id; its own id when it has no near-duplicate",
       "date", "");
 
+  public static final TableSpec STORY_COPIES = TableSpec.of("story_copies",
+      "pair of near-duplicate articles found by the story search, the later one first", BY_DATE,
+      "article_id", "the later copy",
+      "copy_of", "the earlier article it was matched with",
+      "story_id", "the story both are counted in",
+      "jaccard", "of their word-shingle sets, at least `near_duplicates.threshold`",
+      "date", "the later copy's");
+
   public static final TableSpec MENTIONS = TableSpec.of(Tables.MENTIONS, "actor named at one place", BY_DATE,
       "article_id", "", "source", "", "actor_id", "", "actor_type", "",
       "sentence", "0-based",
@@ -166,7 +174,7 @@ public final class Catalogue {
       + "(`topics/<model_id>/`, see [Saved models](#saved-models-inference-and-nightly-runs))", FILES);
 
   /** Every table, in the order README lists them. */
-  public static final List<TableSpec> ALL = List.of(ARTICLES, MENTIONS, ACTOR_COUNTS, COOCCURRENCE, TOPICS, DOC_TOPICS,
+  public static final List<TableSpec> ALL = List.of(ARTICLES, STORY_COPIES, MENTIONS, ACTOR_COUNTS, COOCCURRENCE, TOPICS, DOC_TOPICS,
       ACTORS, ROLES, DISCOVERED_ACTORS, UNMATCHED_NAMES, STALE_ROLES, TOPIC_QUALITY, ACTOR_TOPICS, TOPIC_ACTORS, ACTOR_PARTNERS,
       ACTOR_COUNTS_ROLLING, COOCCURRENCE_ROLLING, QUARANTINE, GRAPHS, MODELS);
 

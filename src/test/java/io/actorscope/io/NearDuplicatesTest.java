@@ -112,6 +112,31 @@ class NearDuplicatesTest {
   }
 
   @Test
+  void theStoryCopiesTableHoldsEachAcceptedPairWithItsExactJaccard() {
+    SparkSession spark = SharedSpark.spark();
+    NearDuplicates.Found f = NearDuplicates.assign(spark, spark.createDataset(rows, Article.ENCODER).repartition(3),
+        new NearDuplicates.Settings());
+    List<String> got = new ArrayList<>();
+    for (StoryCopy c : f.copies().collectAsList()) {
+      got.add(String.format(java.util.Locale.ROOT, "%s<%s %s %.6f %s", c.getArticleId(), c.getCopyOf(),
+          c.getStoryId(), c.getJaccard(), c.getDate()));
+    }
+    f.release();
+    java.util.Collections.sort(got);
+    // the shingle counts of the test above; GTM-r8-r8 meets GTM-r8, not GTM (0.723 < 0.8)
+    assertEquals(List.of(
+        String.format(java.util.Locale.ROOT, "AGO_79_2024-r5<AGO_79_2024 AGO_79_2024 %.6f %s", 283.0 / 313, date("AGO_79_2024-r5")),
+        String.format(java.util.Locale.ROOT, "COG_79_2024-tail40<COG_79_2024 COG_79_2024 %.6f %s", 298.0 / 338, date("COG_79_2024-tail40")),
+        String.format(java.util.Locale.ROOT, "GTM_79_2024-r8-r8<GTM_79_2024-r8 GTM_79_2024 %.6f %s", 274.0 / 322, date("GTM_79_2024-r8-r8")),
+        String.format(java.util.Locale.ROOT, "GTM_79_2024-r8<GTM_79_2024 GTM_79_2024 %.6f %s", 274.0 / 322, date("GTM_79_2024-r8"))),
+        got);
+  }
+
+  private static LocalDate date(String id) {
+    return rows.stream().filter(a -> a.getId().equals(id)).findFirst().orElseThrow().getDate();
+  }
+
+  @Test
   void withoutAWindowTheLateCopyJoinsItsStoryAndBoilerplateRemovalKeepsPairs() {
     NearDuplicates.Settings settings = new NearDuplicates.Settings();
     settings.windowDays = 0;

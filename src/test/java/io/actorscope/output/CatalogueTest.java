@@ -12,6 +12,7 @@ import io.actorscope.actors.UnmatchedName;
 import io.actorscope.cooccurrence.PairRow;
 import io.actorscope.io.Article;
 import io.actorscope.io.Quarantine;
+import io.actorscope.io.StoryCopy;
 import io.actorscope.testing.SharedSpark;
 import io.actorscope.topics.DocTopics;
 import io.actorscope.topics.TopicQuality;
@@ -46,7 +47,7 @@ class CatalogueTest {
         Map.entry(Catalogue.DOC_TOPICS, DocTopics.ENCODER), Map.entry(Catalogue.ACTORS, ActorRow.ENCODER),
         Map.entry(Catalogue.ROLES, RoleRow.ENCODER), Map.entry(Catalogue.UNMATCHED_NAMES, UnmatchedName.ENCODER),
         Map.entry(Catalogue.STALE_ROLES, StaleRole.ENCODER), Map.entry(Catalogue.TOPIC_QUALITY, TopicQuality.ENCODER),
-        Map.entry(Catalogue.QUARANTINE, Quarantine.ENCODER));
+        Map.entry(Catalogue.QUARANTINE, Quarantine.ENCODER), Map.entry(Catalogue.STORY_COPIES, StoryCopy.ENCODER));
     beans.forEach((spec, enc) -> {
       List<String> written = new ArrayList<>(List.of(Tables.snake(SharedSpark.spark().emptyDataset(enc)).columns()));
       List<String> expected = new ArrayList<>(spec.columnNames());
