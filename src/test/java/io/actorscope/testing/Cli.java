@@ -32,6 +32,14 @@ public final class Cli {
       "--set", "cooccurrence.scopes=[article]", "--set", "cooccurrence.graph.enabled=false",
       "--set", "actors.unmatched_names.enabled=false", "--set", "nightly.rolling_days=[]");
 
+  /** {@link #LEAN} with the topics stage kept, for tests of topics and of the phases around them. */
+  public static List<String> leanWithTopics() {
+    List<String> lean = new java.util.ArrayList<>(LEAN);
+    int t = lean.indexOf("topics.enabled=false");
+    lean.subList(t - 1, t + 1).clear();
+    return lean;
+  }
+
   /** {@code args} followed by {@code more}. */
   public static String[] with(List<String> more, String... args) {
     List<String> all = new java.util.ArrayList<>(List.of(args));

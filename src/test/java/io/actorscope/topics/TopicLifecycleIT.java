@@ -33,6 +33,7 @@ class TopicLifecycleIT {
       args.add("--set");
       args.add(s);
     }
+    args.addAll(io.actorscope.testing.Cli.leanWithTopics()); // the schedule is about topics only
     List<Path> before = manifests(out);
     Cli r = Cli.run(args.toArray(new String[0]));
     assertEquals(0, r.exit, r.err);
