@@ -56,8 +56,12 @@ class OrphanedDocTopicsIT {
     List<String> again = new ArrayList<>(args);
     assertEquals(0, Cli.run(again.toArray(new String[0])).exit);
     var spark = SharedSpark.spark();
-    // the day's doc_topics emptied may leave no doc_topics folder at all: then there is no orphan
-    long orphans = Files.notExists(out.resolve("doc_topics")) ? 0 : spark.read().parquet(out.resolve("doc_topics").toString()).alias("d")
+    // the day's doc_topics emptied may leave no Parquet file in doc_topics (or no folder): then there is no orphan
+    boolean anyRows;
+    try (var w = Files.exists(out.resolve("doc_topics")) ? Files.walk(out.resolve("doc_topics")) : java.util.stream.Stream.<Path>empty()) {
+      anyRows = w.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+    }
+    long orphans = !anyRows ? 0 : spark.read().parquet(out.resolve("doc_topics").toString()).alias("d")
         .join(spark.read().parquet(out.resolve("articles").toString()).alias("a"),
             org.apache.spark.sql.functions.col("d.article_id").equalTo(org.apache.spark.sql.functions.col("a.id")),
             "left_anti")
