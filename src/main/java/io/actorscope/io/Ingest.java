@@ -35,13 +35,11 @@ public final class Ingest {
     /** The articles ranked by id, cached: duplicate-id quarantine rows are read from it. */
     private final Dataset<Row> ranked;
 
-    /** Pairs of near-duplicate copies ({@code story_copies}); null when the search is off. */
-    public final Dataset<StoryCopy> copies;
+    /** The story search's result, its pairs still cached; null when the search is off. */
     private final NearDuplicates.Found found;
 
     Result(Dataset<ParsedRecord> parsed, Dataset<Article> articles, Dataset<Quarantine> quarantine, Counts counts,
-        List<String> files, Dataset<Row> ranked, Dataset<StoryCopy> copies, NearDuplicates.Found found) {
-      this.copies = copies;
+        List<String> files, Dataset<Row> ranked, NearDuplicates.Found found) {
       this.found = found;
       this.parsed = parsed;
       this.ranked = ranked;
@@ -49,6 +47,11 @@ public final class Ingest {
       this.quarantine = quarantine;
       this.counts = counts;
       this.files = files;
+    }
+
+    /** Pairs of near-duplicate copies ({@code story_copies}); null when the search is off. */
+    public Dataset<StoryCopy> copies() {
+      return found == null ? null : found.copies();
     }
 
     public void release() {
@@ -256,12 +259,10 @@ public final class Ingest {
     }
     Dataset<Article> articles = kept0.persist(StorageLevel.MEMORY_AND_DISK());
     long kept = articles.count();
-    Dataset<StoryCopy> copies = null;
     if (base != null) {
-      base.unpersist(); // articles, now cached, hold what the story search added
-      // the pairs stay cached until the copies are written (Result.release); the search's other
-      // intermediate datasets are released with them
-      copies = found.copies();
+      // articles, now cached, hold what the story search added; its pairs stay cached until the
+      // copies are written (Result.release), its other intermediate datasets with them
+      base.unpersist();
     }
 
     counts.duplicates = counts.accepted - kept;
@@ -275,6 +276,6 @@ public final class Ingest {
           .select(col("sourceFile").as("f")).filter(col("f").isNotNull())
           .distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     }
-    return new Result(parsed, articles, quarantine, counts, new java.util.ArrayList<>(files), ranked, copies, found);
+    return new Result(parsed, articles, quarantine, counts, new java.util.ArrayList<>(files), ranked, found);
   }
 }

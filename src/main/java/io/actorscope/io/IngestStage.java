@@ -140,8 +140,9 @@ public final class IngestStage implements Stage {
    * run one per day, even when empty.
    */
   public void write(Result r, RunOutput out) {
-    if (r.read.copies != null) {
-      out.write(Catalogue.STORY_COPIES, r.read.copies);
+    Dataset<StoryCopy> copies = r.read.copies();
+    if (copies != null) {
+      out.write(Catalogue.STORY_COPIES, copies);
     }
     if (settings.dates.isEmpty()) {
       out.writeBatch(Catalogue.QUARANTINE, batchId(settings.inputs), r.read.quarantine);
