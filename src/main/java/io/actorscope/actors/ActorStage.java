@@ -1,5 +1,6 @@
 package io.actorscope.actors;
 
+import io.actorscope.Plans;
 import static org.apache.spark.sql.functions.col;
 
 import io.actorscope.Stage;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.storage.StorageLevel;
 
 /** Actors: every analysed article's mentions, resolved through the dictionary (broadcast once). */
 public final class ActorStage implements Stage {
@@ -76,8 +76,8 @@ public final class ActorStage implements Stage {
 
   /** Mentions of {@code analyzed}; {@code counted} is {@code analyzed} or a subset of it. */
   public Result run(Dataset<AnalyzedArticle> analyzed, Dataset<AnalyzedArticle> counted) {
-    Dataset<Mention> m = ActorResolver.resolve(analyzed, dictionary, settings.matchKinds)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Mention> m = Plans.persistCut(
+        ActorResolver.resolve(analyzed, dictionary, settings.matchKinds), Mention.ENCODER);
     long n = m.count();
     Dataset<Mention> c = counted == analyzed ? m
         : m.join(counted.select(col("id").as("_counted")), m.col("articleId").equalTo(col("_counted")), "left_semi")
@@ -88,7 +88,7 @@ public final class ActorStage implements Stage {
   /** {@code r} with {@code more} mentions (discovered ones) added, counted the same way. */
   public Result including(Result r, Dataset<Mention> more, Dataset<AnalyzedArticle> analyzed,
       Dataset<AnalyzedArticle> counted) {
-    Dataset<Mention> m = r.mentions.union(more).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Mention> m = Plans.persistCut(r.mentions.union(more), Mention.ENCODER);
     long n = m.count();
     r.release();
     Dataset<Mention> c = counted == analyzed ? m

@@ -1,5 +1,6 @@
 package io.actorscope.io;
 
+import io.actorscope.Plans;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -257,7 +258,7 @@ public final class Ingest {
       counts.nearDuplicateCopies = found.copies;
       counts.storiesWithCopies = found.storiesWithCopies;
     }
-    Dataset<Article> articles = kept0.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Article> articles = Plans.persistCut(kept0, Article.ENCODER);
     long kept = articles.count();
     if (base != null) {
       // articles, now cached, hold what the story search added; its pairs stay cached until the

@@ -1,5 +1,6 @@
 package io.actorscope.text;
 
+import io.actorscope.Plans;
 import static org.apache.spark.sql.functions.col;
 
 import io.actorscope.Stage;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Text: sentences, tokens and terms of every accepted article (written to {@code articles}); then which
@@ -92,8 +92,8 @@ public final class TextStage implements Stage {
   }
 
   public Result run(Dataset<Article> articles) {
-    Dataset<AnalyzedArticle> all = TextAnalyzer.analyze(articles, settings.minTermLength)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<AnalyzedArticle> all = Plans.persistCut(
+        TextAnalyzer.analyze(articles, settings.minTermLength), AnalyzedArticle.ENCODER);
     Map<String, Long> byDate = new TreeMap<>();
     for (Row r : all.groupBy("date").count().collectAsList()) {
       byDate.put(String.valueOf(r.get(0)), r.getLong(1));
