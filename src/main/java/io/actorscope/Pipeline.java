@@ -68,6 +68,21 @@ public final class Pipeline {
     return runId;
   }
 
+  /**
+   * Binds every stage's settings from {@code c}, so that each checks its own section before Spark
+   * starts (a {@link io.actorscope.config.ConfigException} naming the key); the config loader calls it.
+   */
+  public static void checkSettings(JobConfig c) {
+    IngestStage.Settings.from(c, List.of());
+    TextStage.Settings.from(c);
+    ActorStage.Settings.from(c);
+    DiscoverStage.Settings.of(c.discover);
+    DictionaryReportStage.Settings.from(c);
+    CooccurrenceStage.Settings.from(c);
+    TopicsStage.Settings.from(c);
+    RollingStage.Settings.from(c);
+  }
+
   /** The articles the later stages read, and their mentions: what run, sweep, bench-topics and evaluate share. */
   public record Corpus(IngestStage.Result ingest, TextStage.Result text, ActorStage.Result actors) {
     public void release() {

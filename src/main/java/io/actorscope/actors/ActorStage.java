@@ -26,12 +26,20 @@ public final class ActorStage implements Stage {
       matchKinds = List.copyOf(matchKinds);
       for (String k : matchKinds) {
         if (!MATCH_KINDS.contains(k)) {
-          throw new ConfigException("actors.match_kinds", "unknown kind '" + k + "' (one of " + MATCH_KINDS + ")");
+          throw new ConfigException("actors.match_kinds", "unknown kind '" + k + "' (one of "
+              + String.join(", ", new java.util.TreeSet<>(MATCH_KINDS)) + ")");
         }
       }
     }
 
+    /** Binds and checks {@code actors.match_kinds}, and that {@code actors.dictionaries} name files there are. */
     public static Settings from(JobConfig c) {
+      if (c.actors.dictionaries.isEmpty()) {
+        throw new ConfigException("actors.dictionaries", "at least one dictionary is needed");
+      }
+      for (String d : c.actors.dictionaries) {
+        io.actorscope.config.Resources.checkExists(d, "actors.dictionaries", "actors/", "");
+      }
       return new Settings(c.actors.matchKinds);
     }
   }

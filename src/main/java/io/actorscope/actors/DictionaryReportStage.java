@@ -29,10 +29,10 @@ public final class DictionaryReportStage implements Stage {
   public record Settings(boolean unmatchedNames, int minArticles, int limit) {
     public Settings {
       if (minArticles < 1) {
-        throw new ConfigException("actors.unmatched_names.min_articles", "must be 1 or more");
+        throw new ConfigException("actors.unmatched_names.min_articles", "must be >= 1");
       }
-      if (limit < 0) {
-        throw new ConfigException("actors.unmatched_names.limit", "must be 0 or more");
+      if (limit < 1) {
+        throw new ConfigException("actors.unmatched_names.limit", "must be >= 1");
       }
     }
 

@@ -25,4 +25,13 @@ public final class ConfigException extends RuntimeException {
   public String key() {
     return key;
   }
+
+  /** The first line of {@code s} (a library's message may run over several), or "" for null. */
+  public static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
 }

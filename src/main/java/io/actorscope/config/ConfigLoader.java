@@ -12,16 +12,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads conf/defaults.yaml (bundled on the classpath), overlays a job spec, the command line and
@@ -33,13 +29,7 @@ public final class ConfigLoader {
   /** Keys whose children are free-form (passed through to Spark, or a field-name map). */
   private static final Set<String> FREE_FORM = Set.of("spark", "input.fields");
 
-  static final Set<String> FORMATS =
-      Set.of(InputConfig.FORMAT_JSONL, InputConfig.FORMAT_TEXT, InputConfig.FORMAT_PARQUET, InputConfig.FORMAT_CSV,
-          InputConfig.FORMAT_WARC);
-  static final Set<String> MATCH_KINDS = Set.of("alias", "role", "metonym", "demonym", "discovered");
-  static final Set<String> SCOPES = Set.of("article", "sentence", "window");
   static final Set<String> COMPRESSIONS = Set.of("snappy", "zstd", "gzip", "none", "uncompressed", "lz4");
-  static final Set<String> PATTERN_GROUPS = Set.of("id", "source", "year", "month", "day", "date", "title");
 
   // Duplicate keys are an error, not "the last one wins": a second `topics:` block must not silently
   // drop the first one's keys. A float is not an int: topics.k=2.5 is refused, not truncated to 2.
@@ -303,103 +293,15 @@ public final class ConfigLoader {
         throw new ConfigException("spark." + k, "a Spark setting's name starts with spark. (e.g. spark.spark.executor.memory)");
       }
     }
-    for (int i = 0; i < c.inputs.size(); i++) {
-      validateInput(c.inputs.get(i), "inputs[" + i + "]");
-    }
     OutputPlace.check(c);
     Limits.check(c);
-    if (c.ingest.snippetChars < 0) {
-      throw new ConfigException("ingest.snippet_chars", "must be >= 0");
-    }
-    if (c.text.minTermLength < 1) {
-      throw new ConfigException("text.min_term_length", "must be >= 1");
-    }
-    if (c.actors.dictionaries.isEmpty()) {
-      throw new ConfigException("actors.dictionaries", "at least one dictionary is needed");
-    }
-    for (String d : c.actors.dictionaries) {
-      Resources.checkExists(d, "actors.dictionaries", "actors/", "");
-    }
-    for (String k : c.actors.matchKinds) {
-      if (!MATCH_KINDS.contains(k)) {
-        throw new ConfigException("actors.match_kinds", "unknown kind '" + k + "' (one of " + sorted(MATCH_KINDS) + ")");
-      }
-    }
-    if (c.actors.unmatchedNames.minArticles < 1) {
-      throw new ConfigException("actors.unmatched_names.min_articles", "must be >= 1");
-    }
-    if (c.actors.unmatchedNames.limit < 1) {
-      throw new ConfigException("actors.unmatched_names.limit", "must be >= 1");
-    }
-    for (String s : c.cooccurrence.scopes) {
-      if (!SCOPES.contains(s)) {
-        throw new ConfigException("cooccurrence.scopes", "unknown scope '" + s + "' (one of " + sorted(SCOPES) + ")");
-      }
-    }
-    if (c.cooccurrence.minCount < 1) {
-      throw new ConfigException("cooccurrence.min_count", "must be >= 1");
-    }
-    JobConfig.Topics t = c.topics;
-    if (t.k < 2) {
-      throw new ConfigException("topics.k", "must be >= 2, got " + t.k);
-    }
-    if (t.maxIter < 1) {
-      throw new ConfigException("topics.max_iter", "must be >= 1");
-    }
-    if (!(t.subsamplingRate > 0 && t.subsamplingRate <= 1)) {
-      throw new ConfigException("topics.subsampling_rate", "must be in (0, 1]");
-    }
-    if (t.vocabSize < 1) {
-      throw new ConfigException("topics.vocab_size", "must be >= 1");
-    }
-    if (t.minDf < 0) {
-      throw new ConfigException("topics.min_df", "must be >= 0");
-    }
-    if (t.maxDf <= 0) {
-      throw new ConfigException("topics.max_df", "must be > 0");
-    }
-    if (t.minDf >= 1 && t.maxDf >= 1 && t.maxDf < t.minDf) {
-      throw new ConfigException("topics.max_df", "is below topics.min_df");
-    }
-    if (t.topTerms < 1) {
-      throw new ConfigException("topics.top_terms", "must be >= 1");
-    }
-    if (t.minDocuments < 1) {
-      throw new ConfigException("topics.min_documents", "must be >= 1");
-    }
-    for (String sw : t.stopwords) {
-      Resources.checkExists(sw, "topics.stopwords", "stopwords/", ".txt");
-    }
-    validateTopicsExtra(t);
-    validateCooccurrenceExtra(c.cooccurrence);
-    for (String f : c.language.detect) {
-      if (!FORMATS.contains(f)) {
-        throw new ConfigException("language.detect", "unknown format '" + f + "' (one of " + sorted(FORMATS) + ")");
-      }
-    }
-    for (String l : c.language.analyze) {
-      if (l == null || !l.matches("[a-z]{2}|und")) {
-        throw new ConfigException("language.analyze", "'" + l + "' is not an ISO 639-1 code (two lower-case letters)");
-      }
-    }
-    io.actorscope.discover.DiscoverStage.Settings.of(c.discover); // throws ConfigException naming the key
-    JobConfig.NearDuplicates nd = c.nearDuplicates;
-    if (nd.shingleWords < 1) {
-      throw new ConfigException("near_duplicates.shingle_words", "must be >= 1");
-    }
-    if (!(nd.threshold > 0 && nd.threshold <= 1)) {
-      throw new ConfigException("near_duplicates.threshold", "must be in (0, 1]");
-    }
-    if (nd.hashTables < 1) {
-      throw new ConfigException("near_duplicates.hash_tables", "must be >= 1");
-    }
-    if (!JobConfig.NearDuplicates.COUNT_STORY.equals(nd.count) && !JobConfig.NearDuplicates.COUNT_COPY.equals(nd.count)) {
-      throw new ConfigException("near_duplicates.count", "must be story or copy, got '" + nd.count + "'");
-    }
+    validateTopics(c.topics);
     if (c.output.compression == null || !COMPRESSIONS.contains(c.output.compression)) {
       throw new ConfigException("output.compression", "unknown codec '" + c.output.compression + "' (one of " + sorted(COMPRESSIONS) + ")");
     }
     validateNightly(c.nightly);
+    // every stage binds and checks its own section, beside the code that reads it
+    io.actorscope.Pipeline.checkSettings(c);
   }
 
   /** The longest range one run may cover (ten years of days): a typo in a year should not start a century. */
@@ -433,14 +335,6 @@ public final class ConfigLoader {
     if (!Set.of("fail", "skip").contains(n.missingInput)) {
       throw new ConfigException("nightly.missing_input", "unknown choice '" + n.missingInput + "' (one of fail, skip)");
     }
-    for (Integer w : n.rollingDays) {
-      if (w == null || w < 2 || w > 366) {
-        throw new ConfigException("nightly.rolling_days", "each window must be 2 to 366 days, got " + w);
-      }
-    }
-    if (new java.util.HashSet<>(n.rollingDays).size() != n.rollingDays.size()) {
-      throw new ConfigException("nightly.rolling_days", "a window is listed twice");
-    }
     if (n.lockStaleMinutes < 1) {
       throw new ConfigException("nightly.lock_stale_minutes", "must be >= 1");
     }
@@ -455,6 +349,40 @@ public final class ConfigLoader {
     } catch (java.time.format.DateTimeParseException e) {
       throw new ConfigException(key, "'" + s + "' is not a day (YYYY-MM-DD)");
     }
+  }
+
+  private static void validateTopics(JobConfig.Topics t) {
+    if (t.k < 2) {
+      throw new ConfigException("topics.k", "must be >= 2, got " + t.k);
+    }
+    if (t.maxIter < 1) {
+      throw new ConfigException("topics.max_iter", "must be >= 1");
+    }
+    if (!(t.subsamplingRate > 0 && t.subsamplingRate <= 1)) {
+      throw new ConfigException("topics.subsampling_rate", "must be in (0, 1]");
+    }
+    if (t.vocabSize < 1) {
+      throw new ConfigException("topics.vocab_size", "must be >= 1");
+    }
+    if (t.minDf < 0) {
+      throw new ConfigException("topics.min_df", "must be >= 0");
+    }
+    if (t.maxDf <= 0) {
+      throw new ConfigException("topics.max_df", "must be > 0");
+    }
+    if (t.minDf >= 1 && t.maxDf >= 1 && t.maxDf < t.minDf) {
+      throw new ConfigException("topics.max_df", "is below topics.min_df");
+    }
+    if (t.topTerms < 1) {
+      throw new ConfigException("topics.top_terms", "must be >= 1");
+    }
+    if (t.minDocuments < 1) {
+      throw new ConfigException("topics.min_documents", "must be >= 1");
+    }
+    for (String sw : t.stopwords) {
+      Resources.checkExists(sw, "topics.stopwords", "stopwords/", ".txt");
+    }
+    validateTopicsExtra(t);
   }
 
   private static void validateTopicsExtra(JobConfig.Topics t) {
@@ -506,107 +434,11 @@ public final class ConfigLoader {
     }
   }
 
-  private static void validateCooccurrenceExtra(JobConfig.Cooccurrence c) {
-    if (c.windowWidth < 2) {
-      throw new ConfigException("cooccurrence.window_width", "must be >= 2");
-    }
-    if (c.partners.k < 1) {
-      throw new ConfigException("cooccurrence.partners.k", "must be >= 1");
-    }
-    if (c.partners.minCount < 1) {
-      throw new ConfigException("cooccurrence.partners.min_count", "must be >= 1");
-    }
-    if (c.partners.minExpected < 0) {
-      throw new ConfigException("cooccurrence.partners.min_expected", "must be >= 0");
-    }
-    if (!SCOPES.contains(c.graph.scope)) {
-      throw new ConfigException("cooccurrence.graph.scope", "unknown scope '" + c.graph.scope + "' (one of " + sorted(SCOPES) + ")");
-    }
-    if (c.graph.enabled && !c.scopes.contains(c.graph.scope)) {
-      throw new ConfigException("cooccurrence.graph.scope", "'" + c.graph.scope + "' is not in cooccurrence.scopes");
-    }
-    if (!(c.graph.maxP > 0 && c.graph.maxP <= 1)) {
-      throw new ConfigException("cooccurrence.graph.max_p", "must be in (0, 1]");
-    }
-    if (c.graph.minCount < 1) {
-      throw new ConfigException("cooccurrence.graph.min_count", "must be >= 1");
-    }
-    if (c.graph.maxEdges < 1) {
-      throw new ConfigException("cooccurrence.graph.max_edges", "must be >= 1");
-    }
-  }
-
-  private static void validateInput(InputConfig in, String at) {
-    if (in.path == null || in.path.isBlank()) {
-      throw new ConfigException(at + ".path", "required");
-    }
-    if (in.format == null || !FORMATS.contains(in.format)) {
-      throw new ConfigException(at + ".format", "unknown format '" + in.format + "' (one of " + sorted(FORMATS) + ")");
-    }
-    Resources.checkInputExists(in.path, at + ".path");
-    try {
-      Charset.forName(in.encoding);
-    } catch (RuntimeException e) {
-      throw new ConfigException(at + ".encoding", "unknown character set '" + in.encoding + "'");
-    }
-    try {
-      ZoneId.of(in.timezone);
-    } catch (RuntimeException e) {
-      throw new ConfigException(at + ".timezone", "unknown time zone '" + in.timezone + "'");
-    }
-    for (String f : List.of("id", "text")) {
-      String v = in.fields.get(f);
-      if (v == null || v.isBlank()) {
-        throw new ConfigException(at + ".fields." + f, "required");
-      }
-    }
-    for (String f : in.fields.keySet()) {
-      if (!Set.of("id", "url", "source", "published", "title", "text", "date_precision").contains(f)) {
-        throw new ConfigException(at + ".fields." + f, "unknown article field");
-      }
-    }
-    if (in.warcMaxPayloadBytes < 1) {
-      throw new ConfigException(at + ".warc_max_payload_bytes", "must be >= 1");
-    }
-    if (in.maxRecordBytes < 1 || in.maxRecordBytes > Limits.MAX_RECORD_BYTES) {
-      throw new ConfigException(at + ".max_record_bytes", "must be 1 to " + Limits.MAX_RECORD_BYTES + ", got " + in.maxRecordBytes);
-    }
-    if (in.glob == null || in.glob.isEmpty()) {
-      throw new ConfigException(at + ".glob", "required (a glob on the file name, e.g. *.txt)");
-    }
-    try {
-      new org.apache.hadoop.fs.GlobPattern(in.glob);
-    } catch (RuntimeException e) {
-      throw new ConfigException(at + ".glob", "not a glob: " + firstLine(e.getMessage()));
-    }
-    if (in.warcMinTextChars < 0) {
-      throw new ConfigException(at + ".warc_min_text_chars", "must be >= 0");
-    }
-    if (InputConfig.FORMAT_TEXT.equals(in.format)) {
-      try {
-        Pattern p = Pattern.compile(in.pathPattern == null ? "" : in.pathPattern);
-        java.util.regex.Matcher names = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(p.pattern());
-        while (names.find()) {
-          String g = names.group(1);
-          if (!PATTERN_GROUPS.contains(g)) {
-            throw new ConfigException(at + ".path_pattern", "unknown group '" + g + "' (one of " + sorted(PATTERN_GROUPS) + ")");
-          }
-        }
-      } catch (PatternSyntaxException e) {
-        throw new ConfigException(at + ".path_pattern", "not a regular expression: " + firstLine(e.getDescription()));
-      }
-    }
-  }
-
   private static String sorted(Set<String> s) {
     return String.join(", ", new java.util.TreeSet<>(s));
   }
 
   static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+    return ConfigException.firstLine(s);
   }
 }

@@ -4,12 +4,12 @@ package io.actorscope.config;
  * Upper bounds of the sizes a typo can turn into an out-of-memory failure after minutes of work
  * (topics.k=100000 allocates a k x vocabulary matrix on the driver); checked before Spark starts.
  */
-final class Limits {
+public final class Limits {
   static final int MAX_TOPICS = 1000;
   /** Doubles of one k x vocabulary topic matrix (400 MB); online LDA holds a few copies of it. */
   static final long MAX_TOPIC_CELLS = 50_000_000L;
   static final int MAX_VOCABULARY = 1 << 20;
-  static final int MAX_RECORD_BYTES = 256 << 20;
+  public static final int MAX_RECORD_BYTES = 256 << 20;
 
   private Limits() {}
 

@@ -52,7 +52,7 @@ public final class Resources {
     return rows;
   }
 
-  static void checkExists(String ref, String key, String folder, String suffix) {
+  public static void checkExists(String ref, String key, String folder, String suffix) {
     if (ref == null || ref.isBlank()) {
       throw new ConfigException(key, "required");
     }
@@ -65,7 +65,7 @@ public final class Resources {
   }
 
   /** Local inputs must exist before Spark starts; remote ones (hdfs://, s3a://) are checked when read. */
-  static void checkInputExists(String path, String key) {
+  public static void checkInputExists(String path, String key) {
     Path local = localPath(path);
     if (local == null) {
       return;

@@ -4,6 +4,7 @@ import io.actorscope.Stage;
 import io.actorscope.actors.ActorRow;
 import io.actorscope.actors.DictionaryLoader;
 import io.actorscope.actors.Mention;
+import io.actorscope.config.ConfigException;
 import io.actorscope.config.JobConfig;
 import io.actorscope.output.Catalogue;
 import io.actorscope.output.RunManifest;
@@ -25,11 +26,51 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class CooccurrenceStage implements Stage {
 
-  /** {@code cooccurrence.*} (checked by the config loader before Spark starts). */
+  /** The units a pair can share. */
+  public static final java.util.Set<String> SCOPES = java.util.Set.of(Cooccurrence.ARTICLE, Cooccurrence.SENTENCE,
+      Cooccurrence.WINDOW);
+
+  /** {@code cooccurrence.*}, checked when bound (a {@link ConfigException} naming the key, before Spark starts). */
   public record Settings(List<String> scopes, long minCount, int windowWidth, JobConfig.Partners partners,
       JobConfig.Graph graph) {
     public Settings {
       scopes = List.copyOf(scopes);
+      String known = String.join(", ", new java.util.TreeSet<>(SCOPES));
+      for (String s : scopes) {
+        if (!SCOPES.contains(s)) {
+          throw new ConfigException("cooccurrence.scopes", "unknown scope '" + s + "' (one of " + known + ")");
+        }
+      }
+      if (minCount < 1) {
+        throw new ConfigException("cooccurrence.min_count", "must be >= 1");
+      }
+      if (windowWidth < 2) {
+        throw new ConfigException("cooccurrence.window_width", "must be >= 2");
+      }
+      if (partners.k < 1) {
+        throw new ConfigException("cooccurrence.partners.k", "must be >= 1");
+      }
+      if (partners.minCount < 1) {
+        throw new ConfigException("cooccurrence.partners.min_count", "must be >= 1");
+      }
+      if (partners.minExpected < 0) {
+        throw new ConfigException("cooccurrence.partners.min_expected", "must be >= 0");
+      }
+      if (!SCOPES.contains(graph.scope)) {
+        throw new ConfigException("cooccurrence.graph.scope", "unknown scope '" + graph.scope + "' (one of " + known + ")");
+      }
+      if (graph.enabled && !scopes.contains(graph.scope)) {
+        throw new ConfigException("cooccurrence.graph.scope", "'" + graph.scope + "' is not in cooccurrence.scopes");
+      }
+      if (!(graph.maxP > 0 && graph.maxP <= 1)) {
+        throw new ConfigException("cooccurrence.graph.max_p", "must be in (0, 1]");
+      }
+      if (graph.minCount < 1) {
+        throw new ConfigException("cooccurrence.graph.min_count", "must be >= 1");
+      }
+      if (graph.maxEdges < 1) {
+        throw new ConfigException("cooccurrence.graph.max_edges", "must be >= 1");
+      }
     }
 
     public static Settings from(JobConfig c) {

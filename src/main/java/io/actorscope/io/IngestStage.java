@@ -54,21 +54,28 @@ public final class IngestStage implements Stage {
       inputs = List.copyOf(inputs);
       dates = List.copyOf(dates);
       if (snippetChars < 0) {
-        throw new ConfigException("ingest.snippet_chars", "must be 0 or more");
+        throw new ConfigException("ingest.snippet_chars", "must be >= 0");
       }
     }
 
+    /**
+     * Binds and checks {@code inputs}, {@code ingest.*}, {@code near_duplicates.*} and {@code
+     * language.detect}: a {@link ConfigException} naming the key, before Spark starts.
+     */
     public static Settings from(JobConfig c, List<LocalDate> dates) {
-      JobConfig.NearDuplicates nd = c.nearDuplicates;
-      NearDuplicates.Settings near = null;
-      if (nd.enabled) {
-        near = new NearDuplicates.Settings();
-        near.shingleWords = nd.shingleWords;
-        near.threshold = nd.threshold;
-        near.hashTables = nd.hashTables;
+      for (int i = 0; i < c.inputs.size(); i++) {
+        ArticleSource.checkInput(c.inputs.get(i), "inputs[" + i + "]");
       }
-      return new Settings(c.inputs, c.ingest.dedupe, c.ingest.snippetChars, near,
-          nd.enabled ? CountPer.parse(nd.count) : CountPer.COPY, dates, c.nightly.layout);
+      for (String f : c.language.detect) {
+        if (!ArticleSource.FORMATS.containsKey(f)) {
+          throw new ConfigException("language.detect", "unknown format '" + f + "' (one of " + ArticleSource.formatNames() + ")");
+        }
+      }
+      JobConfig.NearDuplicates nd = c.nearDuplicates;
+      NearDuplicates.Settings near = NearDuplicates.Settings.from(nd); // checked even when off: a typo waits for no one
+      CountPer per = CountPer.parse(nd.count);
+      return new Settings(c.inputs, c.ingest.dedupe, c.ingest.snippetChars, nd.enabled ? near : null,
+          nd.enabled ? per : CountPer.COPY, dates, c.nightly.layout);
     }
   }
 

@@ -64,6 +64,25 @@ public final class NearDuplicates {
   /** The settings of near-duplicate detection (near_duplicates in conf/defaults.yaml). */
   public static final class Settings implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** {@code near_duplicates.*} bound and checked; the tuning fields below keep their defaults. */
+    public static Settings from(io.actorscope.config.JobConfig.NearDuplicates nd) {
+      if (nd.shingleWords < 1) {
+        throw new io.actorscope.config.ConfigException("near_duplicates.shingle_words", "must be >= 1");
+      }
+      if (!(nd.threshold > 0 && nd.threshold <= 1)) {
+        throw new io.actorscope.config.ConfigException("near_duplicates.threshold", "must be in (0, 1]");
+      }
+      if (nd.hashTables < 1) {
+        throw new io.actorscope.config.ConfigException("near_duplicates.hash_tables", "must be >= 1");
+      }
+      Settings s = new Settings();
+      s.shingleWords = nd.shingleWords;
+      s.threshold = nd.threshold;
+      s.hashTables = nd.hashTables;
+      return s;
+    }
+
     public int shingleWords = 3;
     public double threshold = 0.8;
     /** LSH bands; the signature has {@code hashTables × rows} bins. */

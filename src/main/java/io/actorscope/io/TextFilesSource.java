@@ -16,9 +16,30 @@ import org.apache.spark.sql.SparkSession;
  * {@code path_pattern}.
  */
 final class TextFilesSource extends ListedSource {
+  /** The groups {@code path_pattern} may name; each one fills the article field of its name. */
+  static final java.util.Set<String> PATTERN_GROUPS = java.util.Set.of("id", "source", "year", "month", "day", "date", "title");
+
   @Override
   String glob(InputConfig input) {
     return input.glob;
+  }
+
+  @Override
+  public void check(InputConfig in, String at) {
+    try {
+      Pattern p = Pattern.compile(in.pathPattern == null ? "" : in.pathPattern);
+      Matcher names = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(p.pattern());
+      while (names.find()) {
+        String g = names.group(1);
+        if (!PATTERN_GROUPS.contains(g)) {
+          throw new io.actorscope.config.ConfigException(at + ".path_pattern", "unknown group '" + g + "' (one of "
+              + String.join(", ", new java.util.TreeSet<>(PATTERN_GROUPS)) + ")");
+        }
+      }
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new io.actorscope.config.ConfigException(at + ".path_pattern", "not a regular expression: "
+          + io.actorscope.config.ConfigException.firstLine(e.getDescription()));
+    }
   }
 
 

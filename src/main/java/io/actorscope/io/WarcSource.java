@@ -47,6 +47,16 @@ import org.netpreserve.jwarc.WarcResponse;
 final class WarcSource implements ArticleSource {
 
   @Override
+  public void check(InputConfig in, String at) {
+    if (in.warcMaxPayloadBytes < 1) {
+      throw new io.actorscope.config.ConfigException(at + ".warc_max_payload_bytes", "must be >= 1");
+    }
+    if (in.warcMinTextChars < 0) {
+      throw new io.actorscope.config.ConfigException(at + ".warc_min_text_chars", "must be >= 0");
+    }
+  }
+
+  @Override
   public Dataset<RawRecord> read(SparkSession spark, InputConfig input) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = jsc.hadoopConfiguration();

@@ -21,6 +21,14 @@ public final class RollingStage implements Stage {
 
   public record Settings(List<Integer> windows, List<String> scopes, long minCount) {
     public Settings {
+      for (Integer w : windows) {
+        if (w == null || w < 2 || w > 366) {
+          throw new io.actorscope.config.ConfigException("nightly.rolling_days", "each window must be 2 to 366 days, got " + w);
+        }
+      }
+      if (new java.util.HashSet<>(windows).size() != windows.size()) {
+        throw new io.actorscope.config.ConfigException("nightly.rolling_days", "a window is listed twice");
+      }
       windows = List.copyOf(windows);
       scopes = List.copyOf(scopes);
     }

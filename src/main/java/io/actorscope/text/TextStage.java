@@ -32,7 +32,12 @@ public final class TextStage implements Stage {
     public Settings {
       analyze = List.copyOf(analyze);
       if (minTermLength < 1) {
-        throw new ConfigException("text.min_term_length", "must be 1 or more");
+        throw new ConfigException("text.min_term_length", "must be >= 1");
+      }
+      for (String l : analyze) {
+        if (l == null || !l.matches("[a-z]{2}|und")) {
+          throw new ConfigException("language.analyze", "'" + l + "' is not an ISO 639-1 code (two lower-case letters)");
+        }
       }
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +76,41 @@ class ConfigLoaderTest {
     assertEquals(List.of("builtin:en"), ConfigLoader.load(null, cli(in, "jsonl", "out")).topics.stopwords);
     assertEquals(List.of("builtin:en", "builtin:fr"),
         ConfigLoader.load(null, cli(in, "jsonl", "out", "topics.stopwords=[builtin:en, builtin:fr]")).topics.stopwords);
+  }
+
+  /** Each stage binds its own section (its Settings); the loader reaches every one before Spark starts. */
+  @Test
+  void everyStageChecksItsOwnSectionThroughTheLoader() throws IOException {
+    String in = input().toString();
+    Map<String, String> bad = new java.util.LinkedHashMap<>();
+    bad.put("ingest.snippet_chars=-1", "ingest.snippet_chars");
+    bad.put("near_duplicates.threshold=0", "near_duplicates.threshold");
+    bad.put("near_duplicates.count=each", "near_duplicates.count");
+    bad.put("language.detect=[xml]", "language.detect");
+    bad.put("language.analyze=[EN]", "language.analyze");
+    bad.put("text.min_term_length=0", "text.min_term_length");
+    bad.put("actors.dictionaries=[]", "actors.dictionaries");
+    bad.put("actors.unmatched_names.limit=0", "actors.unmatched_names.limit");
+    bad.put("discover.min_mentions=0", "discover.min_mentions");
+    bad.put("cooccurrence.scopes=[paragraph]", "cooccurrence.scopes");
+    bad.put("cooccurrence.partners.k=0", "cooccurrence.partners.k");
+    bad.put("cooccurrence.graph.max_p=1.5", "cooccurrence.graph.max_p");
+    bad.put("nightly.rolling_days=[7, 7]", "nightly.rolling_days");
+    for (Map.Entry<String, String> e : bad.entrySet()) {
+      assertEquals(e.getValue(), fails(null, cli(in, "jsonl", "out", e.getKey())).key(), e.getKey());
+    }
+  }
+
+  /** An option only one format reads is checked for inputs of that format, not for the others. */
+  @Test
+  void aFormatChecksTheOptionsItReads() throws IOException {
+    String in = input().toString();
+    assertEquals("inputs[0].warc_min_text_chars",
+        fails(null, cli(in, "warc", "out", "input.warc_min_text_chars=-1")).key());
+    assertEquals(-1, ConfigLoader.load(null, cli(in, "jsonl", "out", "input.warc_min_text_chars=-1"))
+        .inputs.get(0).warcMinTextChars);
+    assertEquals(List.of("jsonl", "text", "parquet", "csv", "warc"),
+        List.copyOf(io.actorscope.io.ArticleSource.FORMATS.keySet()));
   }
 
   @Test
