@@ -21,6 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A run killed with SIGKILL in its topics phase (after every other table was written to staging)
  * leaves every file of the previous output byte for byte as it was; the next run repairs and gives
  * the rows of a clean run. On speeches of the bundled sample.
+ *
+ * <p>The stages this kill does not reach in a new way are off ({@link #AROUND_TOPICS}): near-duplicate
+ * search, discovery, the sentence and window scopes and the rolling tables. Every stage is on in
+ * {@link KillAtEveryPhaseIT}, which kills at the start of each phase in turn (too slow for CI).
  */
 class KilledRunIT {
   @TempDir
@@ -74,24 +78,34 @@ class KilledRunIT {
     return all;
   }
 
+  /** Whole tables (partners, unmatched names), the graph and the models stay on: the lost tables. */
+  static final List<String> AROUND_TOPICS = List.of(
+      "--set", "near_duplicates.enabled=false", "--set", "discover.enabled=false",
+      "--set", "cooccurrence.scopes=[article]", "--set", "cooccurrence.graph.scope=article",
+      "--set", "nightly.rolling_days=[]");
+
+  static String[] args(String... first) {
+    return Stream.concat(Stream.of(first), AROUND_TOPICS.stream()).toArray(String[]::new);
+  }
+
   @Test
   void aRunKilledInItsTopicsPhaseLeavesTheOutputAsItWasAndTheRerunEqualsACleanRun() throws Exception {
     Path in = dir.resolve("in");
     Path out = dir.resolve("out");
     speeches(in, "Session 75 - 2020", 0, 12);
     Path spec = spec(dir, in, out);
-    assertEquals(0, Cli.run("run", spec.toString()).exit);
+    assertEquals(0, Cli.run(args("run", spec.toString())).exit);
     Map<String, String> before = KillRun.snapshot(out);
 
     // new articles, so that a finished run would change every table
     speeches(in, "Session 76 - 2021", 0, 8);
-    KillRun.killDuring(dir.resolve("child.log"), "topics", "run", spec.toString());
+    KillRun.killDuring(dir.resolve("child.log"), "topics", args("run", spec.toString()));
     assertEquals(before, KillRun.snapshot(out), "a run killed before its commit changed the output");
 
-    Cli rerun = Cli.run("run", spec.toString());
+    Cli rerun = Cli.run(args("run", spec.toString()));
     assertEquals(0, rerun.exit, rerun.err);
     Path clean = dir.resolve("clean");
-    assertEquals(0, Cli.run("run", spec.toString(), "--output", clean.toString()).exit);
+    assertEquals(0, Cli.run(args("run", spec.toString(), "--output", clean.toString())).exit);
     Map<String, List<String>> got = rows(out);
     assertNotEquals(rows(clean).get("articles").size(), 13, "the second delivery added articles");
     assertEquals(rows(clean), got);
