@@ -197,6 +197,8 @@ public final class Pipeline {
     RollingStage rolling = new RollingStage(spark, RollingStage.Settings.from(config));
     if (rolling.enabled()) {
       phase(rolling, out, () -> rolling.run(touchedDays(corpus), out));
+    } else {
+      rolling.skipped().report(manifest);
     }
     timed("commit", "replace the written partitions", () -> {
       List<String> replaced = out.commit();

@@ -52,7 +52,9 @@ class KilledRunIT {
         "    path_pattern: \"(?<id>(?<source>[A-Z][A-Z0-9]{1,3})_\\\\d+_(?<year>\\\\d{4}))\\\\.txt$\"",
         "  - path: " + in.resolve("seed.jsonl"),
         "    format: jsonl",
-        "topics:", "  k: 3", "  min_documents: 5", "  max_iter: 5", ""));
+        "topics:", "  k: 3", "  min_documents: 5", "  max_iter: 5",
+        // an undated run, which rolls windows only when asked: KillAtEveryPhaseIT kills in that phase too
+        "nightly:", "  rolling_undated: true", ""));
     return spec;
   }
 

@@ -165,6 +165,7 @@ public final class JobConfig implements Serializable {
     public String backfill;
     public String missingInput;
     public List<Integer> rollingDays = new ArrayList<>();
+    public boolean rollingUndated;
     public long lockStaleMinutes;
 
     /** The days this run processes, in order; empty for an undated run. */

@@ -150,7 +150,7 @@ public final class Catalogue {
       "expected", "", "npmi", "", "llr", "", "llr_p", "");
 
   public static final TableSpec ACTOR_COUNTS_ROLLING = TableSpec.of(Tables.ACTOR_COUNTS_ROLLING,
-      "end date × window × source × actor", BY_DATE,
+      "end date × window × source × actor; dated runs write it (undated ones when `nightly.rolling_undated`)", BY_DATE,
       "window_days", "7, 30: `nightly.rolling_days`",
       "source", "", "actor_id", "", "actor_type", "", "mentions", "",
       "articles", "sums over the window's days",
@@ -158,7 +158,7 @@ public final class Catalogue {
       "date", "the window's last day");
 
   public static final TableSpec COOCCURRENCE_ROLLING = TableSpec.of(Tables.COOCCURRENCE_ROLLING,
-      "end date × window × scope × pair", BY_DATE,
+      "end date × window × scope × pair; as `actor_counts_rolling`", BY_DATE,
       "window_days", "",
       "scope", "", "actor_a", "", "actor_b", "", "count_ab", "", "count_a", "", "count_b", "", "units", "",
       "pmi", "", "npmi", "", "llr", "", "expected", "",

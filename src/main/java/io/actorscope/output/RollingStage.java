@@ -16,10 +16,15 @@ import org.apache.spark.sql.SparkSession;
  * Rolling windows: 7- and 30-day actor counts and co-occurrence, recomputed for every window that ends
  * on a day with data and contains a day the run touched. They are read from the daily tables as they
  * will be once the run commits, so the windows land in the same commit as the days they sum.
+ *
+ * <p>Only dated runs ({@code --date}, {@code --from/--to}) roll by default: an undated run reads a whole
+ * archive, whose windows no nightly reader is waiting for, and rolling them was a sixth of such a run
+ * (52 of 306 s on the UNGDC archive, issue 12). {@code nightly.rolling_undated: true} rolls them too.
  */
 public final class RollingStage implements Stage {
 
-  public record Settings(List<Integer> windows, List<String> scopes, long minCount) {
+  /** @param dated whether the run is a dated one; @param undated whether an undated run rolls too */
+  public record Settings(List<Integer> windows, List<String> scopes, long minCount, boolean dated, boolean undated) {
     public Settings {
       for (Integer w : windows) {
         if (w == null || w < 2 || w > 366) {
@@ -34,7 +39,8 @@ public final class RollingStage implements Stage {
     }
 
     public static Settings from(JobConfig c) {
-      return new Settings(c.nightly.rollingDays, c.cooccurrence.scopes, c.cooccurrence.minCount);
+      return new Settings(c.nightly.rollingDays, c.cooccurrence.scopes, c.cooccurrence.minCount,
+          !c.nightly.dates().isEmpty(), c.nightly.rollingUndated);
     }
   }
 
@@ -68,7 +74,14 @@ public final class RollingStage implements Stage {
 
   @Override
   public boolean enabled() {
-    return !settings.windows.isEmpty();
+    return !settings.windows.isEmpty() && (settings.dated || settings.undated);
+  }
+
+  /** What the manifest says when the stage does not run. */
+  public Stage.Result skipped() {
+    String why = settings.windows.isEmpty() ? "nightly.rolling_days is []"
+        : "an undated run (nightly.rolling_undated is false)";
+    return m -> m.put("rolling", Map.of("skipped", why));
   }
 
   @Override
