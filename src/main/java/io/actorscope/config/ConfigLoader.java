@@ -293,6 +293,9 @@ public final class ConfigLoader {
         throw new ConfigException("spark." + k, "a Spark setting's name starts with spark. (e.g. spark.spark.executor.memory)");
       }
     }
+    // every stage binds and checks its own section, beside the code that reads it; ingest first, so a
+    // missing input is reported as one (exit 3) before the output's place is judged against it
+    io.actorscope.Pipeline.checkSettings(c);
     OutputPlace.check(c);
     Limits.check(c);
     validateTopics(c.topics);
@@ -300,8 +303,6 @@ public final class ConfigLoader {
       throw new ConfigException("output.compression", "unknown codec '" + c.output.compression + "' (one of " + sorted(COMPRESSIONS) + ")");
     }
     validateNightly(c.nightly);
-    // every stage binds and checks its own section, beside the code that reads it
-    io.actorscope.Pipeline.checkSettings(c);
   }
 
   /** The longest range one run may cover (ten years of days): a typo in a year should not start a century. */

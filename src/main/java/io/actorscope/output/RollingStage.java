@@ -40,7 +40,7 @@ public final class RollingStage implements Stage {
 
     public static Settings from(JobConfig c) {
       return new Settings(c.nightly.rollingDays, c.cooccurrence.scopes, c.cooccurrence.minCount,
-          !c.nightly.dates().isEmpty(), c.nightly.rollingUndated);
+          c.nightly.date != null || c.nightly.from != null, c.nightly.rollingUndated);
     }
   }
 
