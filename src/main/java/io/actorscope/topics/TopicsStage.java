@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,10 +50,91 @@ public final class TopicsStage implements Stage {
     }
   }
 
-  /** @param topics {@code topics.*} as loaded (checked by the config loader before Spark starts) */
+  /** @param topics {@code topics.*} as loaded, checked by {@link #from} */
   public record Settings(boolean enabled, Mode mode, JobConfig.Topics topics, int minTermLength) {
     public static Settings from(JobConfig c) {
+      check(c.topics);
       return new Settings(c.topics.enabled, Mode.parse(c.topics.mode), c.topics, c.text.minTermLength);
+    }
+
+    /** Checks {@code topics.*}: a {@link ConfigException} naming the key, before Spark starts. */
+    static void check(JobConfig.Topics t) {
+      if (t.k < 2) {
+        throw new ConfigException("topics.k", "must be >= 2, got " + t.k);
+      }
+      if (t.maxIter < 1) {
+        throw new ConfigException("topics.max_iter", "must be >= 1");
+      }
+      if (!(t.subsamplingRate > 0 && t.subsamplingRate <= 1)) {
+        throw new ConfigException("topics.subsampling_rate", "must be in (0, 1]");
+      }
+      if (t.vocabSize < 1) {
+        throw new ConfigException("topics.vocab_size", "must be >= 1");
+      }
+      if (t.minDf < 0) {
+        throw new ConfigException("topics.min_df", "must be >= 0");
+      }
+      if (t.maxDf <= 0) {
+        throw new ConfigException("topics.max_df", "must be > 0");
+      }
+      if (t.minDf >= 1 && t.maxDf >= 1 && t.maxDf < t.minDf) {
+        throw new ConfigException("topics.max_df", "is below topics.min_df");
+      }
+      if (t.topTerms < 1) {
+        throw new ConfigException("topics.top_terms", "must be >= 1");
+      }
+      if (t.minDocuments < 1) {
+        throw new ConfigException("topics.min_documents", "must be >= 1");
+      }
+      for (String sw : t.stopwords) {
+        io.actorscope.config.Resources.checkExists(sw, "topics.stopwords", "stopwords/", ".txt");
+      }
+      if (!Set.of("gibbs", "online", "em").contains(t.optimizer)) {
+        throw new ConfigException("topics.optimizer", "unknown optimizer '" + t.optimizer + "' (one of em, gibbs, online)");
+      }
+      try {
+        GibbsLda.validate(t.gibbs.iterations, t.gibbs.syncEvery, t.gibbs.burnIn,
+            t.gibbs.optimizeInterval, t.gibbs.alphaSum, t.gibbs.beta);
+      } catch (IllegalArgumentException e) {
+        String m = e.getMessage();
+        throw new ConfigException(m.substring(0, m.indexOf(' ')), m.substring(m.indexOf(' ') + 1));
+      }
+      if (!Set.of("fit", "infer", "auto").contains(t.mode)) {
+        throw new ConfigException("topics.mode", "unknown mode '" + t.mode + "' (one of auto, fit, infer)");
+      }
+      if (t.model == null || t.model.isBlank() || t.model.contains("/") || t.model.contains("..")) {
+        throw new ConfigException("topics.model", "must be latest or a model id");
+      }
+      if (!(t.retrainDays > 0)) {
+        throw new ConfigException("topics.retrain_days", "must be > 0");
+      }
+      if (t.labelTerms < 1) {
+        throw new ConfigException("topics.label_terms", "must be >= 1");
+      }
+      if (!Set.of("words", "replace", "drop").contains(t.actorTokens)) {
+        throw new ConfigException("topics.actor_tokens", "unknown value '" + t.actorTokens + "' (one of drop, replace, words)");
+      }
+      if (t.actorsPerTopic < 1) {
+        throw new ConfigException("topics.actors_per_topic", "must be >= 1");
+      }
+      if (t.coherence.topN < 2) {
+        throw new ConfigException("topics.coherence.top_n", "must be >= 2");
+      }
+      if (t.coherence.window < 2) {
+        throw new ConfigException("topics.coherence.window", "must be >= 2");
+      }
+      if (!Set.of("gensim", "exact").contains(t.coherence.windowMode)) {
+        throw new ConfigException("topics.coherence.window_mode", "unknown mode '" + t.coherence.windowMode + "' (one of exact, gensim)");
+      }
+      if (t.bigrams.minCount < 1) {
+        throw new ConfigException("topics.bigrams.min_count", "must be >= 1");
+      }
+      if (!(t.bigrams.minNpmi >= -1 && t.bigrams.minNpmi <= 1)) {
+        throw new ConfigException("topics.bigrams.min_npmi", "must be in [-1, 1]");
+      }
+      if (t.bigrams.max < 0) {
+        throw new ConfigException("topics.bigrams.max", "must be >= 0");
+      }
     }
   }
 
