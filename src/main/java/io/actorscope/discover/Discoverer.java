@@ -1,5 +1,6 @@
 package io.actorscope.discover;
 
+import io.actorscope.actors.Dictionary;
 import io.actorscope.actors.Mention;
 import io.actorscope.text.AnalyzedArticle;
 import io.actorscope.text.Tokenizer;
@@ -148,7 +149,8 @@ public final class Discoverer {
             words++;
             allCaps &= cap;
           } else if (!cap) {
-            lower++;
+            // a headline capitalises its verbs: "Tobias Ellwood said:" in lower case is a sentence
+            lower += Lexicon.SAID.contains(keys[k]) ? 2 : 1;
           }
         }
       }
@@ -208,6 +210,8 @@ public final class Discoverer {
     String key;
     /** A dictionary person a bare title stands for (then {@link #key} is null). */
     String actor;
+    /** Lies inside another span ("Asad" in "the Asad regime"): both are mentions. */
+    boolean nested;
 
     Span(int start, int nameStart, int end, String type, String title, String cue) {
       this.start = start;
@@ -254,6 +258,16 @@ public final class Discoverer {
    */
   private void lowerHeads(View v, List<Span> spans, boolean[] taken) {
     for (int h = 1; h < v.size(); h++) {
+      String pair = v.keys[h - 1] + " " + v.keys[h];
+      if (Lexicon.COLLECTIVES.contains(pair) && v.same(h - 1, h) && !taken[h - 1] && !taken[h] && v.dict[h - 1] == null
+          && v.dict[h] == null) {
+        Span s = new Span(h - 1, h - 1, h + 1, ORGANISATION, null, "collective");
+        s.key = Lexicon.idPart(pair);
+        spans.add(s);
+        mark(taken, s);
+      }
+    }
+    for (int h = 1; h < v.size(); h++) {
       String k = v.keys[h];
       if (k == null || taken[h] || v.dict[h] != null || v.capitalised(h) || !Lexicon.LOWER_ORG_HEADS.contains(k)) {
         continue;
@@ -262,6 +276,14 @@ public final class Discoverer {
       if (v.keys[t] != null && Lexicon.ORG_HEAD_MODIFIERS.contains(v.keys[t]) && !v.capitalised(t) && v.dict[t] == null) {
         t--;
       }
+      if (t < h - 1 && standaloneGroup(v, t, h, taken)) {
+        // "coalition forces", "the regime forces": the modifier alone says whose forces
+        Span s = new Span(h - 1, h - 1, h + 1, ORGANISATION, null, "group_word");
+        s.key = Lexicon.idPart(v.keys[h - 1] + " " + k);
+        spans.add(s);
+        mark(taken, s);
+        continue;
+      }
       if (t >= 0 && v.keys[t] != null && !v.capitalised(t) && v.dict[t] == null && t - 1 >= 0
           && v.r.tokenKind[t - 1] == Tokenizer.POSSESSIVE && ADJECTIVE.matcher(v.keys[t]).matches()) {
         t--; // "Assad's brutal regime"
@@ -269,8 +291,15 @@ public final class Discoverer {
       if (t >= 0 && v.r.tokenKind[t] == Tokenizer.POSSESSIVE) {
         t--;
       }
-      if (t < 0 || !v.same(t, h) || taken[t] || !v.capitalised(t) || v.sentenceInitial(t) && v.dict[t] == null) {
+      // a capital at a sentence's start says nothing, but "Assad's brutal regime" names a ruler wherever it stands
+      boolean possessive = t + 1 < h && v.r.tokenKind[t + 1] == Tokenizer.POSSESSIVE;
+      if (t < 0 || !v.same(t, h) || taken[t] || !v.capitalised(t)
+          || v.sentenceInitial(t) && v.dict[t] == null && !("regime".equals(k) && possessive)) {
         continue;
+      }
+      if (Lexicon.DEMONYM_GROUP_HEADS.contains(k) && (v.dict[t] == null || !(Dictionary.DEMONYM.equals(v.dict[t].getMatchKind())
+          || "country".equals(v.dict[t].getActorType())))) {
+        continue; // "the Syrian people", "Iraqi soldiers": a people's or a state's group only
       }
       int from = t;
       if (v.dict[t] != null) {
@@ -294,8 +323,42 @@ public final class Discoverer {
           + v.text.substring(v.r.tokenStart[h - (h - 1 > t && !v.keys[h - 1].equals(v.keys[t]) && Lexicon.ORG_HEAD_MODIFIERS.contains(v.keys[h - 1]) ? 1 : 0)], v.r.tokenEnd[h]));
       spans.add(s);
       mark(taken, s);
+      if ("regime".equals(k) && v.dict[t] == null && regimeLeader(v, from, t + 1)) {
+        // a regime is named after its ruler: "the Asad regime" names the organisation and the man
+        Span p = new Span(from, from, t + 1, PERSON, null, "regime_of");
+        p.nested = true;
+        spans.add(p);
+      }
     }
   }
+
+  /** "coalition forces", "opposition troops": a group word whose modifier stands for a side in a war. */
+  private static boolean standaloneGroup(View v, int before, int h, boolean[] taken) {
+    String mod = v.keys[h - 1];
+    if (!Lexicon.SIDE_MODIFIERS.contains(mod) || !Lexicon.TROOPS.contains(v.keys[h]) || taken[h - 1]) {
+      return false;
+    }
+    // not when a name or demonym says whose ("Iraqi government forces"): that is the group-word rule's
+    return before < 0 || !v.same(before, h) || v.keys[before] == null || !v.capitalised(before)
+        || v.sentenceInitial(before) && v.dict[before] == null;
+  }
+
+  /**
+   * Whether the own words before "regime" are a ruler's name: not an adjective of a creed or people
+   * ("Baathist", "Communist", "Stalinist"), which a name before "regime" otherwise often is.
+   */
+  private boolean regimeLeader(View v, int from, int to) {
+    for (int i = from; i < to; i++) {
+      String k = v.keys[i];
+      if (k == null || v.dict[i] != null || Lexicon.NOT_NAMES.contains(k) || v.lowerSeen.contains(k) || lex.isCommon(k)
+          || Lexicon.isTitleHead(k) || CREED.matcher(k).matches()) {
+        return false;
+      }
+    }
+    return to - from <= 3;
+  }
+
+  private static final java.util.regex.Pattern CREED = java.util.regex.Pattern.compile(".*(ist|ian|ese|ic|ite|ish|ism)");
 
   private static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile("[a-z]+(al|ive|ous|ic|ful|less|ant|ent|ary|ed|ist)");
 
@@ -311,6 +374,9 @@ public final class Discoverer {
     List<int[]> bare = new ArrayList<>();
     for (int[] b : bareTitles) {
       int after = b[1];
+      if (after + 1 < v.size() && ",".equals(v.word(after)) && v.same(b[0], after + 1)) {
+        after++; // "The Foreign Secretary, Boris Johnson, said": the apposition is his title too
+      }
       if (after < v.size() && v.same(b[0], after) && v.dict[after] != null && "person".equals(v.dict[after].getActorType())) {
         titledDictionary.put(b[0], v.dict[after].getActorId());
       } else {
@@ -355,11 +421,39 @@ public final class Discoverer {
           break;
         }
       }
+      String cue = "title_antecedent";
+      // only a title of two words or more, not followed by "of": "the President of the session" is an
+      // office in a speech, and "the President" the one the speaker addresses
+      boolean cataphora = b[1] - b[0] >= 2 && (b[1] >= v.size() || v.keys[b[1]] == null
+          || !Lexicon.CONNECTORS.contains(v.keys[b[1]]));
+      if (dictPerson == null && best == null && cataphora) {
+        // a release may open with "The Foreign Secretary" and name him further down: the nearest
+        // person after it with that title
+        int nearest = Integer.MAX_VALUE;
+        for (Span s : spans) {
+          if (PERSON.equals(s.type) && s.title != null && s.start >= b[1] && s.start < nearest
+              && titleWords(s.title).contains(heads)) {
+            best = s;
+            nearest = s.start;
+          }
+        }
+        for (int[] tb : bareTitles) {
+          if (tb[0] >= b[1] && tb[0] < nearest && titledDictionary.containsKey(tb[0])
+              && titleWords(v.text.substring(v.r.tokenStart[tb[0]], v.r.tokenEnd[tb[1] - 1])).contains(heads)) {
+            dictPerson = titledDictionary.get(tb[0]);
+            nearest = tb[0];
+          }
+        }
+        if (dictPerson != null) {
+          best = null;
+        }
+        cue = "title_postcedent";
+      }
       if (dictPerson == null && best == null) {
         continue;
       }
       int from = b[0];
-      Span s = new Span(from, from, b[1], PERSON, null, "title_antecedent");
+      Span s = new Span(from, from, b[1], PERSON, null, cue);
       if (dictPerson != null) {
         s.key = null;
         s.actor = dictPerson;
@@ -372,14 +466,46 @@ public final class Discoverer {
     // "the regime": the nearest organisation before it with that group word
     for (int h = 1; h < v.size(); h++) {
       String k = v.keys[h];
-      if (k == null || taken[h] || v.dict[h] != null || v.capitalised(h) || !Lexicon.LOWER_ORG_HEADS.contains(k)
-          || !"the".equals(v.keys[h - 1])) {
-        continue;
+      // "the Coalition's strategy": a capitalised head word alone, as a short form of a name in the article
+      boolean shortName = k != null && v.capitalised(h) && Lexicon.ORG_HEADS.contains(k) && !Lexicon.NOT_SHORT_NAMES.contains(k)
+          && (h + 1 >= v.size() || !v.same(h, h + 1) || !v.capitalised(h + 1));
+      if (k == null || taken[h] || v.dict[h] != null || v.capitalised(h) && !shortName
+          || !Lexicon.LOWER_ORG_HEADS.contains(k) && !shortName
+          || !"the".equals(v.keys[h - 1]) || Lexicon.DEMONYM_GROUP_HEADS.contains(k) && !Lexicon.BARE_GROUPS.contains(k)) {
+        continue; // "the people", "the leaders": too many groups are that to say which
+      }
+      if (shortName) {
+        String actor = null;
+        int at = -1;
+        for (int i = 0; i < v.size(); i++) {
+          Mention m = v.dict[i];
+          // the dictionary's organisation whose name ends in the word, the nearest before, else after
+          if (m != null && i > 0 && v.dict[i - 1] == m && k.equals(v.keys[i]) && (i + 1 >= v.size() || v.dict[i + 1] != m)
+              && !"person".equals(m.getActorType()) && !"country".equals(m.getActorType()) && m.getRoleId() == null
+              && (at < 0 || i < h || at > h && i < at)) {
+            actor = m.getActorId();
+            at = i;
+          }
+        }
+        if (actor != null) {
+          Span s = new Span(h, h, h + 1, ORGANISATION, null, "group_antecedent");
+          s.actor = actor;
+          found.add(s);
+          taken[h] = true;
+          continue;
+        }
       }
       Span best = null;
       for (Span s : spans) {
         if (ORGANISATION.equals(s.type) && s.end <= h && v.keys[s.end - 1] != null && v.keys[s.end - 1].equals(k)
             && (best == null || s.start > best.start)) {
+          best = s;
+        }
+      }
+      for (Span s : spans) {
+        // "The regime and its backers …", the Asad regime named further down
+        if (ORGANISATION.equals(s.type) && s.start > h && v.keys[s.end - 1] != null && v.keys[s.end - 1].equals(k)
+            && s.end - s.start >= 2 && (best == null || best.start > h && s.start < best.start)) {
           best = s;
         }
       }
@@ -517,6 +643,13 @@ public final class Discoverer {
       spans.add(new Span(start, start, end, ORGANISATION, null, "org_lead"));
       return;
     }
+    for (int l = start + 1; l + 2 < end && l - start <= 2; l++) {
+      // "Federal Government of Iraq", "Higher Council for …": a lead word and "of" after a modifier
+      if (v.dict[l] == null && orgLead(v, l) && Lexicon.CONNECTORS.contains(v.keys[l + 1]) && modifiersOnly(v, start, l)) {
+        spans.add(new Span(start, start, end, ORGANISATION, null, "org_lead"));
+        return;
+      }
+    }
     // split at the dictionary's own mentions: what lies between is typed on its own
     int i = start;
     while (i < end) {
@@ -531,6 +664,18 @@ public final class Discoverer {
       classifyPart(v, i, j, spans, untyped, bareTitles);
       i = j;
     }
+  }
+
+  /** Capitalised words before an organisation's lead word, none a title, a name's particle or a sentence opener. */
+  private static boolean modifiersOnly(View v, int from, int to) {
+    for (int i = from; i < to; i++) {
+      String k = v.keys[i];
+      if (k == null || v.dict[i] != null || !v.capitalised(i) || Lexicon.isTitleHead(k) || Lexicon.isHonorific(k)
+          || Lexicon.OPENERS.contains(k) || Lexicon.NOT_NAMES.contains(k) && v.sentenceInitial(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A run of title words only ("Foreign Office", "Prime Minister"): an office, not a name. */
@@ -624,7 +769,8 @@ public final class Discoverer {
     if (nameStart >= end || nameTokens(v, nameStart, end) > MAX_NAME_TOKENS) {
       return;
     }
-    if (v.keys[end - 1] != null && Lexicon.isTitleHead(v.keys[end - 1]) && !Lexicon.isHonorific(v.keys[end - 1])) {
+    if (v.keys[end - 1] != null && Lexicon.isTitleHead(v.keys[end - 1]) && !Lexicon.isHonorific(v.keys[end - 1])
+        && !surnameAfterGivenName(v, nameStart, end)) {
       bareTitles.add(new int[] {start, end}); // "The Foreign Secretary", "the Minister"
       return;
     }
@@ -635,7 +781,8 @@ public final class Discoverer {
       }
     }
     int words = nameTokens(v, nameStart, end);
-    if (ordinaryWords(v, nameStart, end) * 2 >= words || Lexicon.CONNECTORS.contains(v.keys[end - 1])) {
+    int ordinary = ordinaryWords(v, nameStart, end) - (surnameAfterGivenName(v, nameStart, end) ? 1 : 0);
+    if (ordinary * 2 >= words || Lexicon.CONNECTORS.contains(v.keys[end - 1])) {
       return; // "Climate", "Member States", "Heads": words the article also writes in lower case
     }
     String title = nameStart > start ? v.text.substring(v.r.tokenStart[start], v.r.tokenEnd[nameStart - 1]) : null;
@@ -692,6 +839,16 @@ public final class Discoverer {
       return;
     }
     untyped.add(new int[] {start, end});
+  }
+
+  /**
+   * "Julie Bishop", "Theresa May": a last word that is a title or a common word is a surname when a
+   * given name the dictionary's people have comes right before it.
+   */
+  private boolean surnameAfterGivenName(View v, int nameStart, int end) {
+    int g = end - 2;
+    return g >= nameStart && v.keys[g] != null && v.capitalised(g) && v.capitalised(end - 1)
+        && lex.givenNames.contains(v.keys[g]) && !Lexicon.isTitleHead(v.keys[g]);
   }
 
   /** Name words the article also writes in lower case, or that are titles, honorifics or no names. */
@@ -825,9 +982,16 @@ public final class Discoverer {
     return false;
   }
 
-  /** A verb of saying right after the name, or right before it ("…, said Brett McGurk"). */
+  /**
+   * A verb of saying right after the name, or right before it ("…, said Brett McGurk"), or after the
+   * comma closing an apposition ("A local physician, Zahid Mohammed Rawi, said").
+   */
   private static boolean saidNear(View v, int start, int end) {
     if (end < v.size() && v.same(start, end) && v.keys[end] != null && Lexicon.SAID.contains(v.keys[end])) {
+      return true;
+    }
+    if (start >= 1 && end + 1 < v.size() && v.same(start - 1, end + 1) && ",".equals(v.word(start - 1))
+        && ",".equals(v.word(end)) && v.keys[end + 1] != null && Lexicon.SAID.contains(v.keys[end + 1])) {
       return true;
     }
     int b = start - 1;
@@ -879,16 +1043,34 @@ public final class Discoverer {
         added.add(a);
       }
     }
-    if (defined.isEmpty()) {
+    // "al-Qaeda in Iraq (AQI)": an organisation the dictionary knows by its name, not by this acronym
+    Map<String, String> definedByDictionary = new HashMap<>();
+    for (int p = 1; p + 2 < v.size(); p++) {
+      Mention m = v.dict[p - 1];
+      if (m != null && "(".equals(v.word(p)) && v.allCaps(p + 1) && ")".equals(v.word(p + 2)) && v.dict[p + 1] == null
+          && !taken[p + 1] && !"person".equals(m.getActorType()) && !"country".equals(m.getActorType())
+          && m.getRoleId() == null && v.capitalised(p - 1)) {
+        definedByDictionary.putIfAbsent(v.keys[p + 1], m.getActorId());
+      }
+    }
+    if (defined.isEmpty() && definedByDictionary.isEmpty()) {
       return;
     }
     for (Span a : added) {
       mark(taken, a);
     }
     for (int t = 0; t < v.size(); t++) {
-      if (!taken[t] && v.dict[t] == null && v.keys[t] != null && defined.containsKey(v.keys[t]) && v.allCaps(t)) {
+      if (taken[t] || v.dict[t] != null || v.keys[t] == null || !v.allCaps(t)) {
+        continue;
+      }
+      if (defined.containsKey(v.keys[t])) {
         Span a = new Span(t, t, t + 1, ORGANISATION, null, "acronym");
         a.key = key(v, defined.get(v.keys[t]));
+        added.add(a);
+        taken[t] = true;
+      } else if (definedByDictionary.containsKey(v.keys[t])) {
+        Span a = new Span(t, t, t + 1, ORGANISATION, null, "acronym");
+        a.actor = definedByDictionary.get(v.keys[t]);
         added.add(a);
         taken[t] = true;
       }
@@ -927,6 +1109,17 @@ public final class Discoverer {
         }
       }
     }
+    // "Alsumaria" after "Alsumaria News": an organisation's own first word alone is its short form
+    Map<String, Span> byFirst = new HashMap<>();
+    for (Span s : spans) {
+      int f = s.nameStart;
+      if (ORGANISATION.equals(s.type) && s.key != null && s.end - f == 2 && orgHead(v, s.end - 1)
+          && Lexicon.SHORTENED_HEADS.contains(v.keys[s.end - 1]) && v.dict[f] == null
+          && v.capitalised(f) && !lex.isCommon(v.keys[f]) && !v.lowerSeen.contains(v.keys[f])
+          && !Lexicon.NOT_NAMES.contains(v.keys[f]) && !Lexicon.isTitleHead(v.keys[f])) {
+        byFirst.putIfAbsent(v.keys[f], s);
+      }
+    }
     List<Span> more = new ArrayList<>();
     for (int[] u : untyped) {
       boolean free = true;
@@ -942,6 +1135,8 @@ public final class Discoverer {
         Span p = byLast.get(stripArabic(v.keys[u[0]]));
         if (p != null) {
           same = p;
+        } else {
+          same = byFirst.get(v.keys[u[0]]);
         }
       } else if (same == null && nameTokens(v, u[0], u[1]) >= 1) {
         Span p = byLast.get(lastName(v, u[0], u[1]));
@@ -1022,7 +1217,7 @@ public final class Discoverer {
       if (s.nameStart < s.end && "the".equals(v.keys[s.nameStart])) {
         name = v.text.substring(v.r.tokenStart[s.nameStart + 1], v.r.tokenEnd[s.end - 1]);
       }
-      if (s.key != null && !"acronym".equals(s.cue) && !"same_name".equals(s.cue) && !s.cue.endsWith("_antecedent")) {
+      if (s.key != null && !"acronym".equals(s.cue) && !"same_name".equals(s.cue) && !s.cue.endsWith("cedent")) {
         names.merge(s.key, name, (x, y) -> y.length() > x.length() ? y : x);
       }
     }
@@ -1030,10 +1225,13 @@ public final class Discoverer {
     boolean astral = hasSurrogates(v.text);
     int prevEnd = -1;
     for (Span s : spans) {
-      if ((s.actor == null && (s.key == null || s.key.isEmpty())) || s.start < prevEnd || !types.contains(s.type)) {
+      if ((s.actor == null && (s.key == null || s.key.isEmpty())) || (s.start < prevEnd && !s.nested)
+          || !types.contains(s.type)) {
         continue;
       }
-      prevEnd = s.end;
+      if (!s.nested) {
+        prevEnd = s.end;
+      }
       int start = v.r.tokenStart[s.start];
       int end = v.r.tokenEnd[s.end - 1];
       Mention m = new Mention();

@@ -60,7 +60,19 @@ public final class Lexicon implements Serializable {
       "embassy", "consulate", "centre", "center", "program", "programme", "board", "panel", "forum", "club",
       "team", "brotherhood", "order", "church", "mosque", "tribe", "clan", "cartel", "gang", "industries",
       "enterprises", "systems", "technologies", "partners", "consortium", "exchange", "observatory", "watch",
-      "initiative", "council.", "unit", "units", "squadron", "fleet", "legion", "mujahideen", "jihad", "taliban");
+      "council.", "unit", "units", "squadron", "fleet", "legion", "mujahideen", "jihad", "taliban");
+
+  /**
+   * Heads whose names are shortened to their first word ("Alsumaria" for "Alsumaria News"): media and
+   * companies. Other bodies are named after a place or a people ("Brandbergen Mosque", "Africa Group"),
+   * and their first word alone is that place.
+   */
+  static final Set<String> SHORTENED_HEADS = set("news", "network", "television", "tv", "radio", "company", "corporation",
+      "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "holdings", "airlines", "airways", "industries", "enterprises",
+      "systems", "technologies", "consortium");
+
+  /** Capitalised heads "the …" does not shorten to one body: "the Organization" is the UN in a UN speech, WHO elsewhere. */
+  static final Set<String> NOT_SHORT_NAMES = set("organization", "organisation", "group", "party", "government", "state");
 
   /** An organisation's first word when "of"/"for" follows ("Ministry of …", "Army of the Victorious Sect"). */
   static final Set<String> ORG_LEADS = set("ministry", "department", "office", "council", "committee",
@@ -101,13 +113,35 @@ public final class Lexicon implements Serializable {
       "staff", "order", "party");
 
   /** Lower-case words that head an organisation named by a name or demonym before them ("the Asad regime"). */
-  static final Set<String> LOWER_ORG_HEADS = set("regime", "forces", "army", "militia", "militias", "opposition",
+  static final Set<String> LOWER_ORG_HEADS = set("people", "government", "population", "soldiers", "officers",
+      "leaders", "authorities", "officials", "parties", "community", "regime", "forces", "army", "militia", "militias", "opposition",
       "rebels", "troops", "military", "navy", "police", "insurgency", "insurgents", "coalition", "junta",
       "loyalists", "fighters", "jihadists", "militants", "separatists", "paramilitaries");
 
+  /**
+   * Group words that name an organisation only after a demonym or country ("the Syrian people",
+   * "the Iraqi government", "Iraqi soldiers"); after anything else they are ordinary nouns.
+   */
+  static final Set<String> DEMONYM_GROUP_HEADS = set("people", "government", "population", "soldiers", "officers",
+      "leaders", "authorities", "officials", "parties", "community");
+
+  /** Of those, the ones "the …" alone still names, as the one named before or after ("the government"). */
+  static final Set<String> BARE_GROUPS = set("government", "authorities");
+
+  /**
+   * Two-word names of a collective actor that news writes in lower case as often as not ("the
+   * international community").
+   */
+  static final Set<String> COLLECTIVES = set("international community");
+
+  /** Modifiers that alone say which side a force is ("coalition forces", "regime troops"). */
+  static final Set<String> SIDE_MODIFIERS = set("coalition", "government", "regime", "opposition", "rebel");
+
+  static final Set<String> TROOPS = set("forces", "troops");
+
   /** Of those, the ones that name a group only with a security word before ("security forces", "armed forces"). */
   static final Set<String> ORG_HEAD_MODIFIERS = set("security", "armed", "special", "government", "regime", "opposition",
-      "rebel", "border", "air", "naval", "ground", "coalition", "federal", "local", "tribal", "kurdish");
+      "rebel", "border", "air", "naval", "intelligence", "ground", "coalition", "federal", "local", "tribal", "kurdish");
 
   /** Lower-case particles inside a name ("Abu Musab al-Zarqawi", "Staffan de Mistura", "bin Laden"). */
   static final Set<String> PARTICLES = set("al", "el", "bin", "ibn", "bint", "abu", "abou", "umm", "de", "da",

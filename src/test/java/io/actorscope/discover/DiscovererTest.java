@@ -107,8 +107,8 @@ class DiscovererTest {
         + "listed the Society. OFAC acted again in 2014.");
     assertEquals(List.of("Syrian Computer Society=~organisation:syrian_computer_society",
         "Office of Foreign Assets Control=~organisation:office_of_foreign_assets_control",
-        "OFAC=~organisation:office_of_foreign_assets_control", "OFAC=~organisation:office_of_foreign_assets_control"),
-        r.pairs());
+        "OFAC=~organisation:office_of_foreign_assets_control", "Society=~organisation:syrian_computer_society",
+        "OFAC=~organisation:office_of_foreign_assets_control"), r.pairs(), "\"the Society\" is the one named before");
     assertEquals("SYR", r.found.get(0).country, "the demonym inside the name");
   }
 
@@ -116,9 +116,70 @@ class DiscovererTest {
   void aGroupWordAfterANameAndTheBareGroupWordLater() {
     Run r = run("Civilians were shelled by the Asad regime and Iraqi security forces. Aid must reach them, "
         + "and the regime must let it through.");
-    assertEquals(List.of("Asad regime=~organisation:asad_regime",
+    // "Asad" inside "the Asad regime" is also the ruler it is named after
+    assertEquals(List.of("Asad regime=~organisation:asad_regime", "Asad=~person:asad",
         "Iraqi security forces=~organisation:iraqi_security_forces", "regime=~organisation:asad_regime"), r.pairs());
-    assertEquals("IRQ", r.found.get(1).country);
+    assertEquals("IRQ", r.found.get(2).country);
+  }
+
+  @Test
+  void aRegimeNamesItsRulerAndTheRulerAloneLater() {
+    assertEquals(List.of("Asad regime=~organisation:asad_regime", "Asad=~person:asad", "Asad=~person:asad"),
+        run("This report makes clear that the Asad regime has failed. One day Asad must answer.").pairs());
+    // a creed's or a people's adjective before "regime" is no ruler
+    assertEquals(List.of("Baathist regime=~organisation:baathist_regime"), run("The Baathist regime fell.").pairs());
+  }
+
+  @Test
+  void aLowerCaseVerbOfSayingIsNoHeadline_andSaidAfterAnApposition() {
+    // every other word capitalised, but a headline would write "Says"
+    assertEquals(List.of("Foreign Office Minister Tobias Ellwood=~person:tobias_ellwood"),
+        run("Foreign Office Minister Tobias Ellwood said:").pairs());
+    assertEquals(List.of("Zahid Mohammed Rawi=~person:zahid_mohammed_rawi"),
+        run("A local physician from Husaybah, Zahid Mohammed Rawi, said that 97 civilians died.").pairs());
+  }
+
+  @Test
+  void aBareTitleBeforeItsHolderIsNamed() {
+    // Boris Johnson is the dictionary's: the bare title is his, as a discovered mention of his id
+    assertEquals(List.of("Foreign Secretary=BORIS_JOHNSON"),
+        run("The Foreign Secretary joined the talks. Later, Foreign Secretary Boris Johnson said it was bad.").pairs());
+    // the apposition names the holder too, and is not a second mention of him
+    assertEquals(List.of("Foreign Secretary=BORIS_JOHNSON"),
+        run("The Foreign Secretary visited Iraq. The Foreign Secretary, Boris Johnson, said: we stand firm.").pairs());
+    // one title word, followed by "of": an office in a speech, not the president named later
+    assertEquals(List.of("President Ibrahim Solih=~person:ibrahim_solih"),
+        run("We congratulate the President of the session. President Ibrahim Solih spoke.").pairs());
+  }
+
+  @Test
+  void groupsOfAPeopleOrAState() {
+    Run r = run("Aid must reach the Syrian people and 120 Iraqi soldiers; the Iraqi government agreed, and the "
+        + "government said so. The people suffer.");
+    // "the government" is the one named before; "the people" could be any people, so it is not taken
+    assertEquals(List.of("Syrian people=~organisation:syrian_people", "Iraqi soldiers=~organisation:iraqi_soldiers",
+        "Iraqi government=~organisation:iraqi_government", "government=~organisation:iraqi_government"), r.pairs());
+    assertEquals("SYR", r.found.get(0).country);
+    assertEquals(List.of("international community=~organisation:international_community",
+        "coalition forces=~organisation:coalition_forces", "regime troops=~organisation:regime_troops"),
+        run("The international community and coalition forces must act; regime troops shelled the town.").pairs());
+  }
+
+  @Test
+  void shortFormsOfAnOrganisationsName() {
+    assertEquals(List.of("Federal Government of Iraq=~organisation:federal_government_of_iraq"),
+        run("We welcome the agreement between the Federal Government of Iraq and Erbil.").pairs());
+    assertEquals(List.of("Alsumaria News=~organisation:alsumaria_news", "Alsumaria=~organisation:alsumaria_news"),
+        run("Alsumaria News is an Iraqi network. Alsumaria produces its programs.").pairs());
+    // a mosque is named after its place: "Brandbergen" alone is the place
+    assertEquals(List.of("Brandbergen Mosque=~organisation:brandbergen_mosque"),
+        run("The Brandbergen Mosque opened. Brandbergen is a suburb.").pairs());
+    // "the Council" is the council the article named; "the Organization" is too often the UN to say which
+    assertEquals(List.of("Council=UNSC"), run("The Security Council met. The Council agreed.").pairs());
+    assertEquals(List.of(), run("The World Health Organization met. The Organization agreed.").pairs());
+    // an acronym defined after a name the dictionary knows is that actor, here and later
+    assertEquals(List.of("NATOX=NATO", "NATOX=NATO"),
+        run("The North Atlantic Treaty Organization (NATOX) met. NATOX agreed.").pairs());
   }
 
   @Test
