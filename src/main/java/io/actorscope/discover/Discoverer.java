@@ -256,6 +256,12 @@ public final class Discoverer {
    * "the Asad regime", "Iraqi security forces", "Assad's brutal regime": a lower-case group word
    * after a name (the dictionary's, or capitalised words of its own) names an organisation.
    */
+  /** "Russian military operation": the group word modifies the noun after it. */
+  private static boolean modifiesNext(View v, int h) {
+    int n = h + 1;
+    return n < v.size() && v.same(h, n) && v.keys[n] != null && !v.capitalised(n) && Lexicon.AFTER_MODIFIER.contains(v.keys[n]);
+  }
+
   private void lowerHeads(View v, List<Span> spans, boolean[] taken) {
     for (int h = 1; h < v.size(); h++) {
       String pair = v.keys[h - 1] + " " + v.keys[h];
@@ -269,7 +275,8 @@ public final class Discoverer {
     }
     for (int h = 1; h < v.size(); h++) {
       String k = v.keys[h];
-      if (k == null || taken[h] || v.dict[h] != null || v.capitalised(h) || !Lexicon.LOWER_ORG_HEADS.contains(k)) {
+      if (k == null || taken[h] || v.dict[h] != null || v.capitalised(h) || !Lexicon.LOWER_ORG_HEADS.contains(k)
+          || modifiesNext(v, h)) {
         continue;
       }
       int t = h - 1;
@@ -285,7 +292,8 @@ public final class Discoverer {
         continue;
       }
       if (t >= 0 && v.keys[t] != null && !v.capitalised(t) && v.dict[t] == null && t - 1 >= 0
-          && v.r.tokenKind[t - 1] == Tokenizer.POSSESSIVE && ADJECTIVE.matcher(v.keys[t]).matches()) {
+          && v.r.tokenKind[t - 1] == Tokenizer.POSSESSIVE && ADJECTIVE.matcher(v.keys[t]).matches()
+          && !Lexicon.DEMONYM_GROUP_HEADS.contains(k)) { // "Panama's total population" is a figure
         t--; // "Assad's brutal regime"
       }
       if (t >= 0 && v.r.tokenKind[t] == Tokenizer.POSSESSIVE) {
@@ -297,7 +305,7 @@ public final class Discoverer {
           || v.sentenceInitial(t) && v.dict[t] == null && !("regime".equals(k) && possessive)) {
         continue;
       }
-      if (Lexicon.DEMONYM_GROUP_HEADS.contains(k) && (v.dict[t] == null || !(Dictionary.DEMONYM.equals(v.dict[t].getMatchKind())
+      if (Lexicon.DEMONYM_GROUP_HEADS.contains(k) && !("community".equals(k) && v.dict[t] == null) && (v.dict[t] == null || !(Dictionary.DEMONYM.equals(v.dict[t].getMatchKind())
           || "country".equals(v.dict[t].getActorType())))) {
         continue; // "the Syrian people", "Iraqi soldiers": a people's or a state's group only
       }
@@ -389,16 +397,23 @@ public final class Discoverer {
         free &= !taken[i];
       }
       String heads = lastWordOfTitle(v, b[0], b[1]);
+      // every word of the bare title, not only its head: "the Deputy Foreign Minister" is not the
+      // "Deputy Prime Minister" named before
+      Set<String> bareWords = titleWords(v.text.substring(v.r.tokenStart[b[0]], v.r.tokenEnd[b[1] - 1]));
+      bareWords.add(heads);
       int before = b[0] - 1;
       boolean afterThe = before >= 0 && v.same(before, b[0]) && "the".equals(v.keys[before]);
       if (!free || !afterThe || Lexicon.isHonorific(v.keys[b[0]])) {
         continue; // "Mr. President," and a bare "President" address the chair: they name no one
       }
+      if (b[1] < v.size() && v.same(b[0], b[1]) && v.keys[b[1]] != null && Lexicon.CONNECTORS.contains(v.keys[b[1]])) {
+        continue; // "the President of the seventy-sixth Assembly": an office it defines, not the one named before
+      }
       Span best = null;
       int bestStart = -1;
       for (Span s : spans) {
         if (PERSON.equals(s.type) && s.title != null && s.start < b[0] && s.start > bestStart
-            && titleWords(s.title).contains(heads)) {
+            && titleWords(s.title).containsAll(bareWords)) {
           best = s;
           bestStart = s.start;
         }
@@ -407,13 +422,13 @@ public final class Discoverer {
       for (int t = b[0] - 1; t >= 0 && t > bestStart; t--) {
         Mention m = v.dict[t];
         if (m != null && "person".equals(m.getActorType()) && m.getRoleId() != null
-            && titleWords(m.getSurface()).contains(heads)) {
+            && titleWords(m.getSurface()).containsAll(bareWords)) {
           dictPerson = m.getActorId();
           break;
         }
         for (int[] tb : bareTitles) {
           if (tb[0] == t && titledDictionary.containsKey(t) && titleWords(v.text.substring(v.r.tokenStart[tb[0]],
-              v.r.tokenEnd[tb[1] - 1])).contains(heads)) {
+              v.r.tokenEnd[tb[1] - 1])).containsAll(bareWords)) {
             dictPerson = titledDictionary.get(t);
           }
         }
@@ -432,14 +447,14 @@ public final class Discoverer {
         int nearest = Integer.MAX_VALUE;
         for (Span s : spans) {
           if (PERSON.equals(s.type) && s.title != null && s.start >= b[1] && s.start < nearest
-              && titleWords(s.title).contains(heads)) {
+              && titleWords(s.title).containsAll(bareWords)) {
             best = s;
             nearest = s.start;
           }
         }
         for (int[] tb : bareTitles) {
           if (tb[0] >= b[1] && tb[0] < nearest && titledDictionary.containsKey(tb[0])
-              && titleWords(v.text.substring(v.r.tokenStart[tb[0]], v.r.tokenEnd[tb[1] - 1])).contains(heads)) {
+              && titleWords(v.text.substring(v.r.tokenStart[tb[0]], v.r.tokenEnd[tb[1] - 1])).containsAll(bareWords)) {
             dictPerson = titledDictionary.get(tb[0]);
             nearest = tb[0];
           }
@@ -786,6 +801,10 @@ public final class Discoverer {
       return; // "Climate", "Member States", "Heads": words the article also writes in lower case
     }
     String title = nameStart > start ? v.text.substring(v.r.tokenStart[start], v.r.tokenEnd[nameStart - 1]) : null;
+    if (title != null && (orgHead(v, end - 1) || words == 1 && Lexicon.KINSHIP_TITLES.contains(Lexicon.stripDot(v.keys[nameStart - 1])))) {
+      // "Chairman of the Al-Quds Committee", "the sister State": a body, or a word that names no one
+      return;
+    }
     if (title != null) {
       spans.add(new Span(start, nameStart, end, PERSON, title, "title"));
       return;
@@ -810,6 +829,13 @@ public final class Discoverer {
     }
     if (copulaTitleAfter(v, end)) {
       spans.add(new Span(start, start, end, PERSON, null, "apposition"));
+      return;
+    }
+    int kind = start - 1;
+    if (kind >= 0 && v.same(kind, start) && v.keys[kind] != null && !v.capitalised(kind) && v.dict[kind] == null
+        && Lexicon.ORG_KINDS.contains(v.keys[kind])) {
+      // "the German company Züblin", "the militia Kataib Hezbollah": the kind of body, then its name
+      spans.add(new Span(start, start, end, ORGANISATION, null, "org_kind"));
       return;
     }
     String lower = lowerTitleBefore(v, start);
@@ -847,8 +873,12 @@ public final class Discoverer {
    */
   private boolean surnameAfterGivenName(View v, int nameStart, int end) {
     int g = end - 2;
-    return g >= nameStart && v.keys[g] != null && v.capitalised(g) && v.capitalised(end - 1)
-        && lex.givenNames.contains(v.keys[g]) && !Lexicon.isTitleHead(v.keys[g]);
+    return g >= nameStart && v.keys[g] != null && v.capitalised(g) && v.capitalised(end - 1) && !Lexicon.isTitleHead(v.keys[g])
+        && (lex.givenNames.contains(v.keys[g])
+            // after a title, a word that is nobody's title or common word: "Foreign Minister Julie Bishop"
+            || Lexicon.TITLE_SURNAMES.contains(v.keys[end - 1])
+                && g > 0 && v.keys[g - 1] != null && Lexicon.isTitleHead(v.keys[g - 1]) && !lex.isCommon(v.keys[g])
+                && !v.lowerSeen.contains(v.keys[g]) && !Lexicon.NOT_NAMES.contains(v.keys[g]) && v.dict[g] == null);
   }
 
   /** Name words the article also writes in lower case, or that are titles, honorifics or no names. */
@@ -1053,7 +1083,23 @@ public final class Discoverer {
         definedByDictionary.putIfAbsent(v.keys[p + 1], m.getActorId());
       }
     }
-    if (defined.isEmpty() && definedByDictionary.isEmpty()) {
+    // "al-Qaeda in Iraq (AQI)": a branch the dictionary names by its parts; the acronym is the whole
+    Map<String, String> definedBranch = new HashMap<>();
+    for (int p = 3; p + 2 < v.size(); p++) {
+      Mention place = v.dict[p - 1];
+      Mention org = v.dict[p - 3];
+      if (place != null && org != null && "(".equals(v.word(p)) && v.allCaps(p + 1) && ")".equals(v.word(p + 2))
+          && v.dict[p + 1] == null && !taken[p + 1] && "country".equals(place.getActorType()) && v.keys[p - 2] != null
+          && (v.keys[p - 2].equals("in") || v.keys[p - 2].equals("of")) && !"person".equals(org.getActorType())
+          && !"country".equals(org.getActorType()) && org.getRoleId() == null) {
+        int from = p - 3;
+        while (from > 0 && v.dict[from - 1] == org) {
+          from--;
+        }
+        definedBranch.putIfAbsent(v.keys[p + 1], Lexicon.idPart(v.text.substring(v.r.tokenStart[from], v.r.tokenEnd[p - 1])));
+      }
+    }
+    if (defined.isEmpty() && definedByDictionary.isEmpty() && definedBranch.isEmpty()) {
       return;
     }
     for (Span a : added) {
@@ -1066,6 +1112,11 @@ public final class Discoverer {
       if (defined.containsKey(v.keys[t])) {
         Span a = new Span(t, t, t + 1, ORGANISATION, null, "acronym");
         a.key = key(v, defined.get(v.keys[t]));
+        added.add(a);
+        taken[t] = true;
+      } else if (definedBranch.containsKey(v.keys[t])) {
+        Span a = new Span(t, t, t + 1, ORGANISATION, null, "acronym");
+        a.key = definedBranch.get(v.keys[t]);
         added.add(a);
         taken[t] = true;
       } else if (definedByDictionary.containsKey(v.keys[t])) {
@@ -1208,7 +1259,36 @@ public final class Discoverer {
     return Lexicon.idPart(v.text.substring(v.r.tokenStart[from], v.r.tokenEnd[to - 1]));
   }
 
+  /**
+   * An organisation's name cut short by a word the run could not take: "Government of the Republic"
+   * before "of Mali", "Commission on Peace" before "and National Cohesion". The name would be wrong.
+   */
+  private static boolean truncated(View v, Span s) {
+    if (!ORGANISATION.equals(s.type) || s.actor != null || s.cue.endsWith("cedent") || "acronym".equals(s.cue)
+        || "same_name".equals(s.cue)) {
+      return false;
+    }
+    int n = s.end;
+    if (n + 1 >= v.size() || !v.same(s.end - 1, n + 1) || v.keys[n] == null) {
+      return false;
+    }
+    boolean nextName = v.capitalised(n + 1) || v.dict[n + 1] != null;
+    if ("of".equals(v.keys[n]) && nextName) {
+      return true;
+    }
+    if (v.r.tokenKind[n] == Tokenizer.POSSESSIVE && v.capitalised(n + 1) && v.r.tokenEnd[s.end - 1] == v.r.tokenStart[n]) {
+      return true; // "Government of the Democratic People" before "'s Republic"
+    }
+    boolean connected = false;
+    for (int i = s.start; i < s.end; i++) {
+      connected |= v.keys[i] != null && Lexicon.CONNECTORS.contains(v.keys[i]) && !v.capitalised(i);
+    }
+    // a name that ends in a country is whole: "Federal Government of Iraq and Erbil"
+    return connected && "and".equals(v.keys[n]) && v.capitalised(n + 1) && v.dict[s.end - 1] == null;
+  }
+
   private List<Found> found(AnalyzedArticle a, View v, List<Span> spans) {
+    spans.removeIf(s -> truncated(v, s));
     spans.sort(Comparator.comparingInt((Span s) -> s.start));
     // the name each key is written in at its longest in the article
     Map<String, String> names = new LinkedHashMap<>();
