@@ -242,6 +242,9 @@ public final class Discoverer {
       classifyRun(v, t, end, spans, untyped, bareTitles);
       t = Math.max(end, t + 1);
     }
+    // before anything reads them (acronyms, short forms): a cut name would lend its wrong name
+    spans.replaceAll(s -> withWordBefore(v, s));
+    spans.removeIf(s -> truncated(v, s));
     for (Span s : spans) {
       mark(taken, s);
     }
@@ -839,6 +842,9 @@ public final class Discoverer {
       return;
     }
     String lower = lowerTitleBefore(v, start);
+    if (lower != null && words == 1 && Lexicon.KINSHIP_TITLES.contains(v.keys[start - 1])) {
+      return; // "our sister Maghreb country"
+    }
     if (lower != null) {
       spans.add(new Span(start, start, end, PERSON, lower, "title"));
       return;
@@ -1268,27 +1274,58 @@ public final class Discoverer {
         || "same_name".equals(s.cue)) {
       return false;
     }
+    boolean connected = false;
+    for (int i = s.start; i < s.end; i++) {
+      connected |= v.keys[i] != null && Lexicon.CONNECTORS.contains(v.keys[i]) && !v.capitalised(i);
+    }
     int n = s.end;
     if (n + 1 >= v.size() || !v.same(s.end - 1, n + 1) || v.keys[n] == null) {
       return false;
     }
-    boolean nextName = v.capitalised(n + 1) || v.dict[n + 1] != null;
-    if ("of".equals(v.keys[n]) && nextName) {
-      return true;
+    int after = n + 1 < v.size() && "the".equals(v.keys[n + 1]) && n + 2 < v.size() && v.same(n, n + 2) ? n + 2 : n + 1;
+    boolean nextName = v.capitalised(after) || v.dict[after] != null;
+    if (connected && Lexicon.CONNECTORS.contains(v.keys[n]) && !v.capitalised(n) && nextName) {
+      return true; // "Group of Friends" before "of the Responsibility to Protect"; not "the clan of the Dulaim"
     }
     if (v.r.tokenKind[n] == Tokenizer.POSSESSIVE && v.capitalised(n + 1) && v.r.tokenEnd[s.end - 1] == v.r.tokenStart[n]) {
       return true; // "Government of the Democratic People" before "'s Republic"
-    }
-    boolean connected = false;
-    for (int i = s.start; i < s.end; i++) {
-      connected |= v.keys[i] != null && Lexicon.CONNECTORS.contains(v.keys[i]) && !v.capitalised(i);
     }
     // a name that ends in a country is whole: "Federal Government of Iraq and Erbil"
     return connected && "and".equals(v.keys[n]) && v.capitalised(n + 1) && v.dict[s.end - 1] == null;
   }
 
+  /** "State", "Delegates": a one-word person name the dictionary counts a common word is no one's name. */
+  private boolean commonPersonName(View v, Span s) {
+    if (!PERSON.equals(s.type) || s.actor != null || s.cue.endsWith("cedent")) {
+      return false;
+    }
+    int words = 0;
+    String only = null;
+    for (int i = s.nameStart; i < s.end; i++) {
+      if (v.keys[i] != null && !Lexicon.PARTICLES.contains(v.keys[i])) {
+        words++;
+        only = v.keys[i];
+      }
+    }
+    return words == 1 && (lex.isCommon(only) || v.lowerSeen.contains(only) || Lexicon.NOT_NAMES.contains(only));
+  }
+
+  /**
+   * "New Iraqi Army", "New York City": a capitalised word the run left out (a word that is no name on
+   * its own) right before an organisation or place is the start of its name.
+   */
+  private static Span withWordBefore(View v, Span s) {
+    int b = s.start - 1;
+    if (PERSON.equals(s.type) || s.nameStart != s.start || b < 0 || !v.same(b, s.start) || v.keys[b] == null
+        || v.r.tokenEnd[b] == v.r.tokenStart[s.start] || !v.capitalised(b) || v.dict[b] != null || v.sentenceInitial(b)
+        || Lexicon.DETERMINERS.contains(v.keys[b]) || Lexicon.isTitleHead(v.keys[b]) || Lexicon.isHonorific(v.keys[b])) {
+      return s;
+    }
+    return new Span(b, b, s.end, s.type, s.title, s.cue);
+  }
+
   private List<Found> found(AnalyzedArticle a, View v, List<Span> spans) {
-    spans.removeIf(s -> truncated(v, s));
+    spans.removeIf(s -> truncated(v, s) || commonPersonName(v, s));
     spans.sort(Comparator.comparingInt((Span s) -> s.start));
     // the name each key is written in at its longest in the article
     Map<String, String> names = new LinkedHashMap<>();

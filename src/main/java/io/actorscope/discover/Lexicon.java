@@ -143,6 +143,10 @@ public final class Lexicon implements Serializable {
       "operator", "organisation", "organization", "charity", "manufacturer", "contractor", "airline", "carrier",
       "insurer", "conglomerate", "agency", "daily", "weekly", "magazine", "network", "outlet", "subsidiary", "startup");
 
+  /** Words before a name that are no part of it, capitalised or not ("A Foreign Office spokesman"). */
+  static final Set<String> DETERMINERS = set("the", "a", "an", "this", "that", "these", "those", "our", "my", "your",
+      "his", "her", "its", "their", "every", "each", "any", "some", "all", "both", "no", "another", "other", "such");
+
   /** Title words that are also common surnames ("Julie Bishop", "Theresa May" aside, "John Major"). */
   static final Set<String> TITLE_SURNAMES = set("bishop", "king", "major", "marshal", "judge", "prince", "cardinal",
       "mayor", "sheriff", "abbot", "priest", "knight");

@@ -199,6 +199,17 @@ class DiscovererTest {
   }
 
   @Test
+  void aWordTheRunLeftOutStartsTheName_andANameCutAtItsEndIsDropped() {
+    // "New" is no name alone, so the run starts after it; "A" is a determiner, not part of the name;
+    // "Group of Friends" stops before "of the Responsibility to Protect"; "sister" before one word names no one
+    assertEquals(List.of("New Iraqi Army=~organisation:new_iraqi_army", "New York City=~place:new_york_city",
+        "Foreign Office=~organisation:foreign_office"),
+        run("Deployment of the New Iraqi Army began. It is held in New York City. We support the Group of Friends "
+            + "of the Responsibility to Protect. A Foreign Office spokesman said so. Our sister Maghreb country helps.")
+            .pairs());
+  }
+
+  @Test
   void aTitleWordAsSurname_aKindOfBodyBeforeItsName_andABranchsAcronym() {
     // "Bishop" after a title and a word that is nobody's title: a surname
     assertEquals(List.of("Foreign Minister Julie Bishop=~person:julie_bishop"),
