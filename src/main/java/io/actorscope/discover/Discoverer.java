@@ -486,6 +486,7 @@ public final class Discoverer {
       String k = v.keys[h];
       // "the Coalition's strategy": a capitalised head word alone, as a short form of a name in the article
       boolean shortName = k != null && v.capitalised(h) && Lexicon.ORG_HEADS.contains(k) && !Lexicon.NOT_SHORT_NAMES.contains(k)
+          && !(h + 1 < v.size() && v.keys[h + 1] != null && Lexicon.CONNECTORS.contains(v.keys[h + 1])) // "the Union of Soviet …"
           && (h + 1 >= v.size() || !v.same(h, h + 1) || !v.capitalised(h + 1));
       if (k == null || taken[h] || v.dict[h] != null || v.capitalised(h) && !shortName
           || !Lexicon.LOWER_ORG_HEADS.contains(k) && !shortName
@@ -637,6 +638,14 @@ public final class Discoverer {
     int from = start;
     if (from > 0 && modifierBefore(v, from)) {
       from--;
+      // the whole of the dictionary's name, not its last word: "United Nations Integrated … Mission"
+      Mention before = v.dict[from];
+      while (from - 1 >= 0 && v.dict[from - 1] == before) {
+        from--;
+      }
+      if ("the".equals(v.keys[from])) {
+        from++;
+      }
     }
     int o = start < end - 1 && Lexicon.isHonorific(v.keys[start]) ? start + 1 : start; // "Mr President of …"
     boolean office = Lexicon.isTitleHead(v.keys[o]) && !Lexicon.ORG_LEADS.contains(v.keys[o])
@@ -716,7 +725,9 @@ public final class Discoverer {
     for (int i = start; i < end - 1; i++) {
       String k = v.keys[i];
       if (k != null && (Lexicon.isTitleHead(k) || Lexicon.isHonorific(k))
-          && !("general".equals(k) && (i == start || !Lexicon.isTitleHead(v.keys[i - 1])))) {
+          && !("general".equals(k) && (i == start || !Lexicon.isTitleHead(v.keys[i - 1])
+              && !(i - 2 >= start && v.keys[i - 1] == null && Lexicon.isTitleHead(v.keys[i - 2]))))) {
+        // "Secretary-General Dag Hammarskjold": the hyphen joins "General" to its title word
         nameStart = i + 1; // "General" only in "Major General", "Secretary General": else "General Assembly"
       }
     }
@@ -1051,7 +1062,9 @@ public final class Discoverer {
   /** "Hibhib Village", "the town of Baquba", "Anbar Province". */
   private static String placeCue(View v, int start, int end) {
     String last = v.keys[end - 1];
-    if (end - start >= 2 && Lexicon.PLACE_HEADS.contains(last) && !"state".equals(last)) {
+    boolean modifies = end < v.size() && v.same(end - 1, end) && v.keys[end] != null && !v.capitalised(end)
+        && Lexicon.PLACE_MODIFIED.contains(v.keys[end]); // "Pacific Island countries"
+    if (end - start >= 2 && Lexicon.PLACE_HEADS.contains(last) && !"state".equals(last) && !modifies) {
       return "place_head";
     }
     int b = start - 1;
@@ -1307,7 +1320,10 @@ public final class Discoverer {
         only = v.keys[i];
       }
     }
-    return words == 1 && (lex.isCommon(only) || v.lowerSeen.contains(only) || Lexicon.NOT_NAMES.contains(only));
+    String last = v.keys[s.end - 1];
+    // "San Francisco Conference": a name that ends in a body's or an event's word is no person's
+    return words == 1 && (lex.isCommon(only) || v.lowerSeen.contains(only) || Lexicon.NOT_NAMES.contains(only))
+        || last != null && (Lexicon.NOT_NAMES.contains(last) || Lexicon.ORG_HEADS.contains(last)) && v.capitalised(s.end - 1);
   }
 
   /**

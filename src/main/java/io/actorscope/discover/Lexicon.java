@@ -147,6 +147,10 @@ public final class Lexicon implements Serializable {
   static final Set<String> DETERMINERS = set("the", "a", "an", "this", "that", "these", "those", "our", "my", "your",
       "his", "her", "its", "their", "every", "each", "any", "some", "all", "both", "no", "another", "other", "such");
 
+  /** Nouns after a place's head word that make the name an adjective ("Pacific Island countries"). */
+  static final Set<String> PLACE_MODIFIED = set("countries", "country", "nations", "nation", "states", "state",
+      "economies", "communities", "leaders", "people", "peoples", "governments", "region", "regions", "forum");
+
   /** Title words that are also common surnames ("Julie Bishop", "Theresa May" aside, "John Major"). */
   static final Set<String> TITLE_SURNAMES = set("bishop", "king", "major", "marshal", "judge", "prince", "cardinal",
       "mayor", "sheriff", "abbot", "priest", "knight");

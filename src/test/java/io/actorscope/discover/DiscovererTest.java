@@ -210,6 +210,19 @@ class DiscovererTest {
   }
 
   @Test
+  void theDictionarysWholeNameOpensABodyNamedAfterIt_andHyphenatedTitles() {
+    // the dictionary matched "the United Nations"; the mission's name takes all of it, not "Nations"
+    assertEquals(List.of("United Nations Integrated Transition Assistance Mission="
+        + "~organisation:united_nations_integrated_transition_assistance_mission"),
+        run("We cooperate with the United Nations Integrated Transition Assistance Mission.").pairs());
+    // "General" joined by a hyphen is part of the title; a name ending in "Conference" is no person's;
+    // "Island" before "nations" is an adjective
+    assertEquals(List.of("Secretary-General Dag Hammarskjold=~person:dag_hammarskjold", "President Truman=~person:truman"),
+        run("Let me recall former Secretary-General Dag Hammarskjold, who said so. In his address to the San "
+            + "Francisco Conference, President Truman spoke. Finance must reach Pacific Island nations.").pairs());
+  }
+
+  @Test
   void aTitleWordAsSurname_aKindOfBodyBeforeItsName_andABranchsAcronym() {
     // "Bishop" after a title and a word that is nobody's title: a surname
     assertEquals(List.of("Foreign Minister Julie Bishop=~person:julie_bishop"),
