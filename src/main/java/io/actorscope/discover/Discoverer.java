@@ -343,6 +343,16 @@ public final class Discoverer {
     }
   }
 
+  /** A body's head or lead word among the name's: "National Bureau of Statistics" is no person. */
+  private static boolean bodyWord(View v, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (v.keys[i] != null && v.capitalised(i) && (Lexicon.ORG_HEADS.contains(v.keys[i]) || Lexicon.ORG_LEADS.contains(v.keys[i]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "coalition forces", "opposition troops": a group word whose modifier stands for a side in a war. */
   private static boolean standaloneGroup(View v, int before, int h, boolean[] taken) {
     String mod = v.keys[h - 1];
@@ -406,7 +416,8 @@ public final class Discoverer {
       bareWords.add(heads);
       int before = b[0] - 1;
       boolean afterThe = before >= 0 && v.same(before, b[0]) && "the".equals(v.keys[before]);
-      if (!free || !afterThe || Lexicon.isHonorific(v.keys[b[0]])) {
+      if (!free || !afterThe || Lexicon.isHonorific(v.keys[b[0]]) || b[1] - b[0] == 1 && "general".equals(v.keys[b[0]])) {
+        // "the General" alone is the start of "General Assembly" a line break cut, not a title
         continue; // "Mr. President," and a bare "President" address the chair: they name no one
       }
       if (b[1] < v.size() && v.same(b[0], b[1]) && v.keys[b[1]] != null && Lexicon.CONNECTORS.contains(v.keys[b[1]])) {
@@ -815,7 +826,7 @@ public final class Discoverer {
       return; // "Climate", "Member States", "Heads": words the article also writes in lower case
     }
     String title = nameStart > start ? v.text.substring(v.r.tokenStart[start], v.r.tokenEnd[nameStart - 1]) : null;
-    if (title != null && (orgHead(v, end - 1) || words == 1 && Lexicon.KINSHIP_TITLES.contains(Lexicon.stripDot(v.keys[nameStart - 1])))) {
+    if (title != null && (bodyWord(v, nameStart, end) || words == 1 && Lexicon.KINSHIP_TITLES.contains(Lexicon.stripDot(v.keys[nameStart - 1])))) {
       // "Chairman of the Al-Quds Committee", "the sister State": a body, or a word that names no one
       return;
     }
@@ -873,7 +884,8 @@ public final class Discoverer {
       spans.add(new Span(start, start, end, PERSON, null, "said"));
       return;
     }
-    if (words >= 2 && lex.givenNames.contains(v.keys[start]) && !v.lowerSeen.contains(v.keys[end - 1])) {
+    if (words >= 2 && words <= 3 && lex.givenNames.contains(v.keys[start]) && !v.lowerSeen.contains(v.keys[end - 1])) {
+      // at most three words: "Bill Prohibiting Child Marriage" is a bill
       spans.add(new Span(start, start, end, PERSON, null, "given_name"));
       return;
     }
@@ -1330,8 +1342,15 @@ public final class Discoverer {
    * "New Iraqi Army", "New York City": a capitalised word the run left out (a word that is no name on
    * its own) right before an organisation or place is the start of its name.
    */
-  private static Span withWordBefore(View v, Span s) {
+  private Span withWordBefore(View v, Span s) {
     int b = s.start - 1;
+    if (!PERSON.equals(s.type) && s.nameStart == s.start && b >= 1 && v.same(b - 1, s.start) && "and".equals(v.keys[b])
+        && v.keys[b - 1] != null && v.capitalised(b - 1) && v.dict[b - 1] == null && !v.sentenceInitial(b - 1)
+        && (lex.isCommon(v.keys[b - 1]) || v.lowerSeen.contains(v.keys[b - 1]) || Lexicon.NOT_NAMES.contains(v.keys[b - 1]))) {
+      // "Economic and Social Council", "Loss and Damage Fund": an ordinary word capitalised only as part
+      // of the name ("Badr and Interior Ministry" names two)
+      return new Span(b - 1, b - 1, s.end, s.type, s.title, s.cue);
+    }
     if (PERSON.equals(s.type) || s.nameStart != s.start || b < 0 || !v.same(b, s.start) || v.keys[b] == null
         || v.r.tokenEnd[b] == v.r.tokenStart[s.start] || !v.capitalised(b) || v.dict[b] != null || v.sentenceInitial(b)
         || Lexicon.DETERMINERS.contains(v.keys[b]) || Lexicon.isTitleHead(v.keys[b]) || Lexicon.isHonorific(v.keys[b])) {

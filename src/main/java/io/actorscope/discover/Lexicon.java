@@ -141,7 +141,7 @@ public final class Lexicon implements Serializable {
   /** Lower-case words for a kind of body, written right before its name ("the German company Züblin"). */
   static final Set<String> ORG_KINDS = set("company", "firm", "militia", "newspaper", "broadcaster", "channel",
       "operator", "organisation", "organization", "charity", "manufacturer", "contractor", "airline", "carrier",
-      "insurer", "conglomerate", "agency", "daily", "weekly", "magazine", "network", "outlet", "subsidiary", "startup");
+      "insurer", "conglomerate", "agency", "magazine", "network", "outlet", "subsidiary", "startup");
 
   /** Words before a name that are no part of it, capitalised or not ("A Foreign Office spokesman"). */
   static final Set<String> DETERMINERS = set("the", "a", "an", "this", "that", "these", "those", "our", "my", "your",
