@@ -492,6 +492,16 @@ public final class Discoverer {
       found.add(s);
       mark(taken, s);
     }
+    // the last words of the dictionary's organisation names, once per article (the short-form search
+    // below would otherwise read the whole article for each "the Council")
+    Map<String, List<Integer>> dictionaryHeads = new HashMap<>();
+    for (int i = 1; i < v.size(); i++) {
+      Mention m = v.dict[i];
+      if (m != null && v.dict[i - 1] == m && v.keys[i] != null && (i + 1 >= v.size() || v.dict[i + 1] != m)
+          && !"person".equals(m.getActorType()) && !"country".equals(m.getActorType()) && m.getRoleId() == null) {
+        dictionaryHeads.computeIfAbsent(v.keys[i], x -> new ArrayList<>()).add(i);
+      }
+    }
     // "the regime": the nearest organisation before it with that group word
     for (int h = 1; h < v.size(); h++) {
       String k = v.keys[h];
@@ -507,13 +517,10 @@ public final class Discoverer {
       if (shortName) {
         String actor = null;
         int at = -1;
-        for (int i = 0; i < v.size(); i++) {
-          Mention m = v.dict[i];
+        for (int i : dictionaryHeads.getOrDefault(k, List.of())) {
           // the dictionary's organisation whose name ends in the word, the nearest before, else after
-          if (m != null && i > 0 && v.dict[i - 1] == m && k.equals(v.keys[i]) && (i + 1 >= v.size() || v.dict[i + 1] != m)
-              && !"person".equals(m.getActorType()) && !"country".equals(m.getActorType()) && m.getRoleId() == null
-              && (at < 0 || i < h || at > h && i < at)) {
-            actor = m.getActorId();
+          if (at < 0 || i < h || at > h && i < at) {
+            actor = v.dict[i].getActorId();
             at = i;
           }
         }
