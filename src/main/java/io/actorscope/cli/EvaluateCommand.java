@@ -49,6 +49,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Print up to N discovered mentions per type that overlap no gold span, with context (for a hand check).")
   int outside;
 
+  @Option(names = "--missed", paramLabel = "N", defaultValue = "0",
+      description = "Print up to N gold spans per type that no mention of a compatible type overlaps, with context.")
+  int missed;
+
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a setting, as for run (e.g. actors.dictionaries, actors.match_kinds).")
   List<String> sets = new ArrayList<>();
 
@@ -89,6 +93,15 @@ public final class EvaluateCommand implements Callable<Integer> {
           out.printf("%n%s: %d discovered mentions overlap no gold span%s%n", e.getKey(), l.size(),
               l.size() > outside ? " (first " + outside + ")" : "");
           for (int i = 0; i < Math.min(outside, l.size()); i++) {
+            out.println("  " + l.get(i));
+          }
+        }
+      }
+      if (missed > 0) {
+        for (Map.Entry<String, Evaluation.TypeScore> e : r.byType.entrySet()) {
+          List<String> l = e.getValue().missedInContext;
+          out.printf("%n%s: %d gold spans missed%s%n", e.getKey(), l.size(), l.size() > missed ? " (first " + missed + ")" : "");
+          for (int i = 0; i < Math.min(missed, l.size()); i++) {
             out.println("  " + l.get(i));
           }
         }

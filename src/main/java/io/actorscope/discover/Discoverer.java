@@ -1,5 +1,6 @@
 package io.actorscope.discover;
 
+import io.actorscope.actors.Dictionary;
 import io.actorscope.actors.Mention;
 import io.actorscope.text.AnalyzedArticle;
 import io.actorscope.text.Tokenizer;
@@ -148,7 +149,8 @@ public final class Discoverer {
             words++;
             allCaps &= cap;
           } else if (!cap) {
-            lower++;
+            // a headline capitalises its verbs: "Tobias Ellwood said:" in lower case is a sentence
+            lower += Lexicon.SAID.contains(keys[k]) ? 2 : 1;
           }
         }
       }
@@ -208,6 +210,8 @@ public final class Discoverer {
     String key;
     /** A dictionary person a bare title stands for (then {@link #key} is null). */
     String actor;
+    /** Lies inside another span ("Asad" in "the Asad regime"): both are mentions. */
+    boolean nested;
 
     Span(int start, int nameStart, int end, String type, String title, String cue) {
       this.start = start;
@@ -238,6 +242,9 @@ public final class Discoverer {
       classifyRun(v, t, end, spans, untyped, bareTitles);
       t = Math.max(end, t + 1);
     }
+    // before anything reads them (acronyms, short forms): a cut name would lend its wrong name
+    spans.replaceAll(s -> withWordBefore(v, s));
+    spans.removeIf(s -> truncated(v, s));
     for (Span s : spans) {
       mark(taken, s);
     }
@@ -252,25 +259,58 @@ public final class Discoverer {
    * "the Asad regime", "Iraqi security forces", "Assad's brutal regime": a lower-case group word
    * after a name (the dictionary's, or capitalised words of its own) names an organisation.
    */
+  /** "Russian military operation": the group word modifies the noun after it. */
+  private static boolean modifiesNext(View v, int h) {
+    int n = h + 1;
+    return n < v.size() && v.same(h, n) && v.keys[n] != null && !v.capitalised(n) && Lexicon.AFTER_MODIFIER.contains(v.keys[n]);
+  }
+
   private void lowerHeads(View v, List<Span> spans, boolean[] taken) {
     for (int h = 1; h < v.size(); h++) {
+      String pair = v.keys[h - 1] + " " + v.keys[h];
+      if (Lexicon.COLLECTIVES.contains(pair) && v.same(h - 1, h) && !taken[h - 1] && !taken[h] && v.dict[h - 1] == null
+          && v.dict[h] == null) {
+        Span s = new Span(h - 1, h - 1, h + 1, ORGANISATION, null, "collective");
+        s.key = Lexicon.idPart(pair);
+        spans.add(s);
+        mark(taken, s);
+      }
+    }
+    for (int h = 1; h < v.size(); h++) {
       String k = v.keys[h];
-      if (k == null || taken[h] || v.dict[h] != null || v.capitalised(h) || !Lexicon.LOWER_ORG_HEADS.contains(k)) {
+      if (k == null || taken[h] || v.dict[h] != null || v.capitalised(h) || !Lexicon.LOWER_ORG_HEADS.contains(k)
+          || modifiesNext(v, h)) {
         continue;
       }
       int t = h - 1;
       if (v.keys[t] != null && Lexicon.ORG_HEAD_MODIFIERS.contains(v.keys[t]) && !v.capitalised(t) && v.dict[t] == null) {
         t--;
       }
+      if (t < h - 1 && standaloneGroup(v, t, h, taken)) {
+        // "coalition forces", "the regime forces": the modifier alone says whose forces
+        Span s = new Span(h - 1, h - 1, h + 1, ORGANISATION, null, "group_word");
+        s.key = Lexicon.idPart(v.keys[h - 1] + " " + k);
+        spans.add(s);
+        mark(taken, s);
+        continue;
+      }
       if (t >= 0 && v.keys[t] != null && !v.capitalised(t) && v.dict[t] == null && t - 1 >= 0
-          && v.r.tokenKind[t - 1] == Tokenizer.POSSESSIVE && ADJECTIVE.matcher(v.keys[t]).matches()) {
+          && v.r.tokenKind[t - 1] == Tokenizer.POSSESSIVE && ADJECTIVE.matcher(v.keys[t]).matches()
+          && !Lexicon.DEMONYM_GROUP_HEADS.contains(k)) { // "Panama's total population" is a figure
         t--; // "Assad's brutal regime"
       }
       if (t >= 0 && v.r.tokenKind[t] == Tokenizer.POSSESSIVE) {
         t--;
       }
-      if (t < 0 || !v.same(t, h) || taken[t] || !v.capitalised(t) || v.sentenceInitial(t) && v.dict[t] == null) {
+      // a capital at a sentence's start says nothing, but "Assad's brutal regime" names a ruler wherever it stands
+      boolean possessive = t + 1 < h && v.r.tokenKind[t + 1] == Tokenizer.POSSESSIVE;
+      if (t < 0 || !v.same(t, h) || taken[t] || !v.capitalised(t)
+          || v.sentenceInitial(t) && v.dict[t] == null && !("regime".equals(k) && possessive)) {
         continue;
+      }
+      if (Lexicon.DEMONYM_GROUP_HEADS.contains(k) && !("community".equals(k) && v.dict[t] == null) && (v.dict[t] == null || !(Dictionary.DEMONYM.equals(v.dict[t].getMatchKind())
+          || "country".equals(v.dict[t].getActorType())))) {
+        continue; // "the Syrian people", "Iraqi soldiers": a people's or a state's group only
       }
       int from = t;
       if (v.dict[t] != null) {
@@ -294,8 +334,52 @@ public final class Discoverer {
           + v.text.substring(v.r.tokenStart[h - (h - 1 > t && !v.keys[h - 1].equals(v.keys[t]) && Lexicon.ORG_HEAD_MODIFIERS.contains(v.keys[h - 1]) ? 1 : 0)], v.r.tokenEnd[h]));
       spans.add(s);
       mark(taken, s);
+      if ("regime".equals(k) && v.dict[t] == null && regimeLeader(v, from, t + 1)) {
+        // a regime is named after its ruler: "the Asad regime" names the organisation and the man
+        Span p = new Span(from, from, t + 1, PERSON, null, "regime_of");
+        p.nested = true;
+        spans.add(p);
+      }
     }
   }
+
+  /** A body's head or lead word among the name's: "National Bureau of Statistics" is no person. */
+  private static boolean bodyWord(View v, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (v.keys[i] != null && v.capitalised(i) && (Lexicon.ORG_HEADS.contains(v.keys[i]) || Lexicon.ORG_LEADS.contains(v.keys[i]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "coalition forces", "opposition troops": a group word whose modifier stands for a side in a war. */
+  private static boolean standaloneGroup(View v, int before, int h, boolean[] taken) {
+    String mod = v.keys[h - 1];
+    if (!Lexicon.SIDE_MODIFIERS.contains(mod) || !Lexicon.TROOPS.contains(v.keys[h]) || taken[h - 1]) {
+      return false;
+    }
+    // not when a name or demonym says whose ("Iraqi government forces"): that is the group-word rule's
+    return before < 0 || !v.same(before, h) || v.keys[before] == null || !v.capitalised(before)
+        || v.sentenceInitial(before) && v.dict[before] == null;
+  }
+
+  /**
+   * Whether the own words before "regime" are a ruler's name: not an adjective of a creed or people
+   * ("Baathist", "Communist", "Stalinist"), which a name before "regime" otherwise often is.
+   */
+  private boolean regimeLeader(View v, int from, int to) {
+    for (int i = from; i < to; i++) {
+      String k = v.keys[i];
+      if (k == null || v.dict[i] != null || Lexicon.NOT_NAMES.contains(k) || v.lowerSeen.contains(k) || lex.isCommon(k)
+          || Lexicon.isTitleHead(k) || CREED.matcher(k).matches()) {
+        return false;
+      }
+    }
+    return to - from <= 3;
+  }
+
+  private static final java.util.regex.Pattern CREED = java.util.regex.Pattern.compile(".*(ist|ian|ese|ic|ite|ish|ism)");
 
   private static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile("[a-z]+(al|ive|ous|ic|ful|less|ant|ent|ary|ed|ist)");
 
@@ -311,6 +395,9 @@ public final class Discoverer {
     List<int[]> bare = new ArrayList<>();
     for (int[] b : bareTitles) {
       int after = b[1];
+      if (after + 1 < v.size() && ",".equals(v.word(after)) && v.same(b[0], after + 1)) {
+        after++; // "The Foreign Secretary, Boris Johnson, said": the apposition is his title too
+      }
       if (after < v.size() && v.same(b[0], after) && v.dict[after] != null && "person".equals(v.dict[after].getActorType())) {
         titledDictionary.put(b[0], v.dict[after].getActorId());
       } else {
@@ -323,16 +410,24 @@ public final class Discoverer {
         free &= !taken[i];
       }
       String heads = lastWordOfTitle(v, b[0], b[1]);
+      // every word of the bare title, not only its head: "the Deputy Foreign Minister" is not the
+      // "Deputy Prime Minister" named before
+      Set<String> bareWords = titleWords(v.text.substring(v.r.tokenStart[b[0]], v.r.tokenEnd[b[1] - 1]));
+      bareWords.add(heads);
       int before = b[0] - 1;
       boolean afterThe = before >= 0 && v.same(before, b[0]) && "the".equals(v.keys[before]);
-      if (!free || !afterThe || Lexicon.isHonorific(v.keys[b[0]])) {
+      if (!free || !afterThe || Lexicon.isHonorific(v.keys[b[0]]) || b[1] - b[0] == 1 && "general".equals(v.keys[b[0]])) {
+        // "the General" alone is the start of "General Assembly" a line break cut, not a title
         continue; // "Mr. President," and a bare "President" address the chair: they name no one
+      }
+      if (b[1] < v.size() && v.same(b[0], b[1]) && v.keys[b[1]] != null && Lexicon.CONNECTORS.contains(v.keys[b[1]])) {
+        continue; // "the President of the seventy-sixth Assembly": an office it defines, not the one named before
       }
       Span best = null;
       int bestStart = -1;
       for (Span s : spans) {
         if (PERSON.equals(s.type) && s.title != null && s.start < b[0] && s.start > bestStart
-            && titleWords(s.title).contains(heads)) {
+            && titleWords(s.title).containsAll(bareWords)) {
           best = s;
           bestStart = s.start;
         }
@@ -341,13 +436,13 @@ public final class Discoverer {
       for (int t = b[0] - 1; t >= 0 && t > bestStart; t--) {
         Mention m = v.dict[t];
         if (m != null && "person".equals(m.getActorType()) && m.getRoleId() != null
-            && titleWords(m.getSurface()).contains(heads)) {
+            && titleWords(m.getSurface()).containsAll(bareWords)) {
           dictPerson = m.getActorId();
           break;
         }
         for (int[] tb : bareTitles) {
           if (tb[0] == t && titledDictionary.containsKey(t) && titleWords(v.text.substring(v.r.tokenStart[tb[0]],
-              v.r.tokenEnd[tb[1] - 1])).contains(heads)) {
+              v.r.tokenEnd[tb[1] - 1])).containsAll(bareWords)) {
             dictPerson = titledDictionary.get(t);
           }
         }
@@ -355,11 +450,39 @@ public final class Discoverer {
           break;
         }
       }
+      String cue = "title_antecedent";
+      // only a title of two words or more, not followed by "of": "the President of the session" is an
+      // office in a speech, and "the President" the one the speaker addresses
+      boolean cataphora = b[1] - b[0] >= 2 && (b[1] >= v.size() || v.keys[b[1]] == null
+          || !Lexicon.CONNECTORS.contains(v.keys[b[1]]));
+      if (dictPerson == null && best == null && cataphora) {
+        // a release may open with "The Foreign Secretary" and name him further down: the nearest
+        // person after it with that title
+        int nearest = Integer.MAX_VALUE;
+        for (Span s : spans) {
+          if (PERSON.equals(s.type) && s.title != null && s.start >= b[1] && s.start < nearest
+              && titleWords(s.title).containsAll(bareWords)) {
+            best = s;
+            nearest = s.start;
+          }
+        }
+        for (int[] tb : bareTitles) {
+          if (tb[0] >= b[1] && tb[0] < nearest && titledDictionary.containsKey(tb[0])
+              && titleWords(v.text.substring(v.r.tokenStart[tb[0]], v.r.tokenEnd[tb[1] - 1])).containsAll(bareWords)) {
+            dictPerson = titledDictionary.get(tb[0]);
+            nearest = tb[0];
+          }
+        }
+        if (dictPerson != null) {
+          best = null;
+        }
+        cue = "title_postcedent";
+      }
       if (dictPerson == null && best == null) {
         continue;
       }
       int from = b[0];
-      Span s = new Span(from, from, b[1], PERSON, null, "title_antecedent");
+      Span s = new Span(from, from, b[1], PERSON, null, cue);
       if (dictPerson != null) {
         s.key = null;
         s.actor = dictPerson;
@@ -369,17 +492,57 @@ public final class Discoverer {
       found.add(s);
       mark(taken, s);
     }
+    // the last words of the dictionary's organisation names, once per article (the short-form search
+    // below would otherwise read the whole article for each "the Council")
+    Map<String, List<Integer>> dictionaryHeads = new HashMap<>();
+    for (int i = 1; i < v.size(); i++) {
+      Mention m = v.dict[i];
+      if (m != null && v.dict[i - 1] == m && v.keys[i] != null && (i + 1 >= v.size() || v.dict[i + 1] != m)
+          && !"person".equals(m.getActorType()) && !"country".equals(m.getActorType()) && m.getRoleId() == null) {
+        dictionaryHeads.computeIfAbsent(v.keys[i], x -> new ArrayList<>()).add(i);
+      }
+    }
     // "the regime": the nearest organisation before it with that group word
     for (int h = 1; h < v.size(); h++) {
       String k = v.keys[h];
-      if (k == null || taken[h] || v.dict[h] != null || v.capitalised(h) || !Lexicon.LOWER_ORG_HEADS.contains(k)
-          || !"the".equals(v.keys[h - 1])) {
-        continue;
+      // "the Coalition's strategy": a capitalised head word alone, as a short form of a name in the article
+      boolean shortName = k != null && v.capitalised(h) && Lexicon.ORG_HEADS.contains(k) && !Lexicon.NOT_SHORT_NAMES.contains(k)
+          && !(h + 1 < v.size() && v.keys[h + 1] != null && Lexicon.CONNECTORS.contains(v.keys[h + 1])) // "the Union of Soviet …"
+          && (h + 1 >= v.size() || !v.same(h, h + 1) || !v.capitalised(h + 1));
+      if (k == null || taken[h] || v.dict[h] != null || v.capitalised(h) && !shortName
+          || !Lexicon.LOWER_ORG_HEADS.contains(k) && !shortName
+          || !"the".equals(v.keys[h - 1]) || Lexicon.DEMONYM_GROUP_HEADS.contains(k) && !Lexicon.BARE_GROUPS.contains(k)) {
+        continue; // "the people", "the leaders": too many groups are that to say which
+      }
+      if (shortName) {
+        String actor = null;
+        int at = -1;
+        for (int i : dictionaryHeads.getOrDefault(k, List.of())) {
+          // the dictionary's organisation whose name ends in the word, the nearest before, else after
+          if (at < 0 || i < h || at > h && i < at) {
+            actor = v.dict[i].getActorId();
+            at = i;
+          }
+        }
+        if (actor != null) {
+          Span s = new Span(h, h, h + 1, ORGANISATION, null, "group_antecedent");
+          s.actor = actor;
+          found.add(s);
+          taken[h] = true;
+          continue;
+        }
       }
       Span best = null;
       for (Span s : spans) {
         if (ORGANISATION.equals(s.type) && s.end <= h && v.keys[s.end - 1] != null && v.keys[s.end - 1].equals(k)
             && (best == null || s.start > best.start)) {
+          best = s;
+        }
+      }
+      for (Span s : spans) {
+        // "The regime and its backers …", the Asad regime named further down
+        if (ORGANISATION.equals(s.type) && s.start > h && v.keys[s.end - 1] != null && v.keys[s.end - 1].equals(k)
+            && s.end - s.start >= 2 && (best == null || best.start > h && s.start < best.start)) {
           best = s;
         }
       }
@@ -493,6 +656,14 @@ public final class Discoverer {
     int from = start;
     if (from > 0 && modifierBefore(v, from)) {
       from--;
+      // the whole of the dictionary's name, not its last word: "United Nations Integrated … Mission"
+      Mention before = v.dict[from];
+      while (from - 1 >= 0 && v.dict[from - 1] == before) {
+        from--;
+      }
+      if ("the".equals(v.keys[from])) {
+        from++;
+      }
     }
     int o = start < end - 1 && Lexicon.isHonorific(v.keys[start]) ? start + 1 : start; // "Mr President of …"
     boolean office = Lexicon.isTitleHead(v.keys[o]) && !Lexicon.ORG_LEADS.contains(v.keys[o])
@@ -517,6 +688,13 @@ public final class Discoverer {
       spans.add(new Span(start, start, end, ORGANISATION, null, "org_lead"));
       return;
     }
+    for (int l = start + 1; l + 2 < end && l - start <= 2; l++) {
+      // "Federal Government of Iraq", "Higher Council for …": a lead word and "of" after a modifier
+      if (v.dict[l] == null && orgLead(v, l) && Lexicon.CONNECTORS.contains(v.keys[l + 1]) && modifiersOnly(v, start, l)) {
+        spans.add(new Span(start, start, end, ORGANISATION, null, "org_lead"));
+        return;
+      }
+    }
     // split at the dictionary's own mentions: what lies between is typed on its own
     int i = start;
     while (i < end) {
@@ -531,6 +709,18 @@ public final class Discoverer {
       classifyPart(v, i, j, spans, untyped, bareTitles);
       i = j;
     }
+  }
+
+  /** Capitalised words before an organisation's lead word, none a title, a name's particle or a sentence opener. */
+  private static boolean modifiersOnly(View v, int from, int to) {
+    for (int i = from; i < to; i++) {
+      String k = v.keys[i];
+      if (k == null || v.dict[i] != null || !v.capitalised(i) || Lexicon.isTitleHead(k) || Lexicon.isHonorific(k)
+          || Lexicon.OPENERS.contains(k) || Lexicon.NOT_NAMES.contains(k) && v.sentenceInitial(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A run of title words only ("Foreign Office", "Prime Minister"): an office, not a name. */
@@ -553,7 +743,9 @@ public final class Discoverer {
     for (int i = start; i < end - 1; i++) {
       String k = v.keys[i];
       if (k != null && (Lexicon.isTitleHead(k) || Lexicon.isHonorific(k))
-          && !("general".equals(k) && (i == start || !Lexicon.isTitleHead(v.keys[i - 1])))) {
+          && !("general".equals(k) && (i == start || !Lexicon.isTitleHead(v.keys[i - 1])
+              && !(i - 2 >= start && v.keys[i - 1] == null && Lexicon.isTitleHead(v.keys[i - 2]))))) {
+        // "Secretary-General Dag Hammarskjold": the hyphen joins "General" to its title word
         nameStart = i + 1; // "General" only in "Major General", "Secretary General": else "General Assembly"
       }
     }
@@ -624,7 +816,8 @@ public final class Discoverer {
     if (nameStart >= end || nameTokens(v, nameStart, end) > MAX_NAME_TOKENS) {
       return;
     }
-    if (v.keys[end - 1] != null && Lexicon.isTitleHead(v.keys[end - 1]) && !Lexicon.isHonorific(v.keys[end - 1])) {
+    if (v.keys[end - 1] != null && Lexicon.isTitleHead(v.keys[end - 1]) && !Lexicon.isHonorific(v.keys[end - 1])
+        && !surnameAfterGivenName(v, nameStart, end)) {
       bareTitles.add(new int[] {start, end}); // "The Foreign Secretary", "the Minister"
       return;
     }
@@ -635,10 +828,15 @@ public final class Discoverer {
       }
     }
     int words = nameTokens(v, nameStart, end);
-    if (ordinaryWords(v, nameStart, end) * 2 >= words || Lexicon.CONNECTORS.contains(v.keys[end - 1])) {
+    int ordinary = ordinaryWords(v, nameStart, end) - (surnameAfterGivenName(v, nameStart, end) ? 1 : 0);
+    if (ordinary * 2 >= words || Lexicon.CONNECTORS.contains(v.keys[end - 1])) {
       return; // "Climate", "Member States", "Heads": words the article also writes in lower case
     }
     String title = nameStart > start ? v.text.substring(v.r.tokenStart[start], v.r.tokenEnd[nameStart - 1]) : null;
+    if (title != null && (bodyWord(v, nameStart, end) || words == 1 && Lexicon.KINSHIP_TITLES.contains(Lexicon.stripDot(v.keys[nameStart - 1])))) {
+      // "Chairman of the Al-Quds Committee", "the sister State": a body, or a word that names no one
+      return;
+    }
     if (title != null) {
       spans.add(new Span(start, nameStart, end, PERSON, title, "title"));
       return;
@@ -665,7 +863,17 @@ public final class Discoverer {
       spans.add(new Span(start, start, end, PERSON, null, "apposition"));
       return;
     }
+    int kind = start - 1;
+    if (kind >= 0 && v.same(kind, start) && v.keys[kind] != null && !v.capitalised(kind) && v.dict[kind] == null
+        && Lexicon.ORG_KINDS.contains(v.keys[kind])) {
+      // "the German company Züblin", "the militia Kataib Hezbollah": the kind of body, then its name
+      spans.add(new Span(start, start, end, ORGANISATION, null, "org_kind"));
+      return;
+    }
     String lower = lowerTitleBefore(v, start);
+    if (lower != null && words == 1 && Lexicon.KINSHIP_TITLES.contains(v.keys[start - 1])) {
+      return; // "our sister Maghreb country"
+    }
     if (lower != null) {
       spans.add(new Span(start, start, end, PERSON, lower, "title"));
       return;
@@ -683,7 +891,8 @@ public final class Discoverer {
       spans.add(new Span(start, start, end, PERSON, null, "said"));
       return;
     }
-    if (words >= 2 && lex.givenNames.contains(v.keys[start]) && !v.lowerSeen.contains(v.keys[end - 1])) {
+    if (words >= 2 && words <= 3 && lex.givenNames.contains(v.keys[start]) && !v.lowerSeen.contains(v.keys[end - 1])) {
+      // at most three words: "Bill Prohibiting Child Marriage" is a bill
       spans.add(new Span(start, start, end, PERSON, null, "given_name"));
       return;
     }
@@ -692,6 +901,20 @@ public final class Discoverer {
       return;
     }
     untyped.add(new int[] {start, end});
+  }
+
+  /**
+   * "Julie Bishop", "Theresa May": a last word that is a title or a common word is a surname when a
+   * given name the dictionary's people have comes right before it.
+   */
+  private boolean surnameAfterGivenName(View v, int nameStart, int end) {
+    int g = end - 2;
+    return g >= nameStart && v.keys[g] != null && v.capitalised(g) && v.capitalised(end - 1) && !Lexicon.isTitleHead(v.keys[g])
+        && (lex.givenNames.contains(v.keys[g])
+            // after a title, a word that is nobody's title or common word: "Foreign Minister Julie Bishop"
+            || Lexicon.TITLE_SURNAMES.contains(v.keys[end - 1])
+                && g > 0 && v.keys[g - 1] != null && Lexicon.isTitleHead(v.keys[g - 1]) && !lex.isCommon(v.keys[g])
+                && !v.lowerSeen.contains(v.keys[g]) && !Lexicon.NOT_NAMES.contains(v.keys[g]) && v.dict[g] == null);
   }
 
   /** Name words the article also writes in lower case, or that are titles, honorifics or no names. */
@@ -825,9 +1048,16 @@ public final class Discoverer {
     return false;
   }
 
-  /** A verb of saying right after the name, or right before it ("…, said Brett McGurk"). */
+  /**
+   * A verb of saying right after the name, or right before it ("…, said Brett McGurk"), or after the
+   * comma closing an apposition ("A local physician, Zahid Mohammed Rawi, said").
+   */
   private static boolean saidNear(View v, int start, int end) {
     if (end < v.size() && v.same(start, end) && v.keys[end] != null && Lexicon.SAID.contains(v.keys[end])) {
+      return true;
+    }
+    if (start >= 1 && end + 1 < v.size() && v.same(start - 1, end + 1) && ",".equals(v.word(start - 1))
+        && ",".equals(v.word(end)) && v.keys[end + 1] != null && Lexicon.SAID.contains(v.keys[end + 1])) {
       return true;
     }
     int b = start - 1;
@@ -851,7 +1081,9 @@ public final class Discoverer {
   /** "Hibhib Village", "the town of Baquba", "Anbar Province". */
   private static String placeCue(View v, int start, int end) {
     String last = v.keys[end - 1];
-    if (end - start >= 2 && Lexicon.PLACE_HEADS.contains(last) && !"state".equals(last)) {
+    boolean modifies = end < v.size() && v.same(end - 1, end) && v.keys[end] != null && !v.capitalised(end)
+        && Lexicon.PLACE_MODIFIED.contains(v.keys[end]); // "Pacific Island countries"
+    if (end - start >= 2 && Lexicon.PLACE_HEADS.contains(last) && !"state".equals(last) && !modifies) {
       return "place_head";
     }
     int b = start - 1;
@@ -879,16 +1111,55 @@ public final class Discoverer {
         added.add(a);
       }
     }
-    if (defined.isEmpty()) {
+    // "al-Qaeda in Iraq (AQI)": an organisation the dictionary knows by its name, not by this acronym
+    Map<String, String> definedByDictionary = new HashMap<>();
+    for (int p = 1; p + 2 < v.size(); p++) {
+      Mention m = v.dict[p - 1];
+      if (m != null && "(".equals(v.word(p)) && v.allCaps(p + 1) && ")".equals(v.word(p + 2)) && v.dict[p + 1] == null
+          && !taken[p + 1] && !"person".equals(m.getActorType()) && !"country".equals(m.getActorType())
+          && m.getRoleId() == null && v.capitalised(p - 1)) {
+        definedByDictionary.putIfAbsent(v.keys[p + 1], m.getActorId());
+      }
+    }
+    // "al-Qaeda in Iraq (AQI)": a branch the dictionary names by its parts; the acronym is the whole
+    Map<String, String> definedBranch = new HashMap<>();
+    for (int p = 3; p + 2 < v.size(); p++) {
+      Mention place = v.dict[p - 1];
+      Mention org = v.dict[p - 3];
+      if (place != null && org != null && "(".equals(v.word(p)) && v.allCaps(p + 1) && ")".equals(v.word(p + 2))
+          && v.dict[p + 1] == null && !taken[p + 1] && "country".equals(place.getActorType()) && v.keys[p - 2] != null
+          && (v.keys[p - 2].equals("in") || v.keys[p - 2].equals("of")) && !"person".equals(org.getActorType())
+          && !"country".equals(org.getActorType()) && org.getRoleId() == null) {
+        int from = p - 3;
+        while (from > 0 && v.dict[from - 1] == org) {
+          from--;
+        }
+        definedBranch.putIfAbsent(v.keys[p + 1], Lexicon.idPart(v.text.substring(v.r.tokenStart[from], v.r.tokenEnd[p - 1])));
+      }
+    }
+    if (defined.isEmpty() && definedByDictionary.isEmpty() && definedBranch.isEmpty()) {
       return;
     }
     for (Span a : added) {
       mark(taken, a);
     }
     for (int t = 0; t < v.size(); t++) {
-      if (!taken[t] && v.dict[t] == null && v.keys[t] != null && defined.containsKey(v.keys[t]) && v.allCaps(t)) {
+      if (taken[t] || v.dict[t] != null || v.keys[t] == null || !v.allCaps(t)) {
+        continue;
+      }
+      if (defined.containsKey(v.keys[t])) {
         Span a = new Span(t, t, t + 1, ORGANISATION, null, "acronym");
         a.key = key(v, defined.get(v.keys[t]));
+        added.add(a);
+        taken[t] = true;
+      } else if (definedBranch.containsKey(v.keys[t])) {
+        Span a = new Span(t, t, t + 1, ORGANISATION, null, "acronym");
+        a.key = definedBranch.get(v.keys[t]);
+        added.add(a);
+        taken[t] = true;
+      } else if (definedByDictionary.containsKey(v.keys[t])) {
+        Span a = new Span(t, t, t + 1, ORGANISATION, null, "acronym");
+        a.actor = definedByDictionary.get(v.keys[t]);
         added.add(a);
         taken[t] = true;
       }
@@ -927,6 +1198,17 @@ public final class Discoverer {
         }
       }
     }
+    // "Alsumaria" after "Alsumaria News": an organisation's own first word alone is its short form
+    Map<String, Span> byFirst = new HashMap<>();
+    for (Span s : spans) {
+      int f = s.nameStart;
+      if (ORGANISATION.equals(s.type) && s.key != null && s.end - f == 2 && orgHead(v, s.end - 1)
+          && Lexicon.SHORTENED_HEADS.contains(v.keys[s.end - 1]) && v.dict[f] == null
+          && v.capitalised(f) && !lex.isCommon(v.keys[f]) && !v.lowerSeen.contains(v.keys[f])
+          && !Lexicon.NOT_NAMES.contains(v.keys[f]) && !Lexicon.isTitleHead(v.keys[f])) {
+        byFirst.putIfAbsent(v.keys[f], s);
+      }
+    }
     List<Span> more = new ArrayList<>();
     for (int[] u : untyped) {
       boolean free = true;
@@ -942,6 +1224,8 @@ public final class Discoverer {
         Span p = byLast.get(stripArabic(v.keys[u[0]]));
         if (p != null) {
           same = p;
+        } else {
+          same = byFirst.get(v.keys[u[0]]);
         }
       } else if (same == null && nameTokens(v, u[0], u[1]) >= 1) {
         Span p = byLast.get(lastName(v, u[0], u[1]));
@@ -1013,7 +1297,77 @@ public final class Discoverer {
     return Lexicon.idPart(v.text.substring(v.r.tokenStart[from], v.r.tokenEnd[to - 1]));
   }
 
+  /**
+   * An organisation's name cut short by a word the run could not take: "Government of the Republic"
+   * before "of Mali", "Commission on Peace" before "and National Cohesion". The name would be wrong.
+   */
+  private static boolean truncated(View v, Span s) {
+    if (!ORGANISATION.equals(s.type) || s.actor != null || s.cue.endsWith("cedent") || "acronym".equals(s.cue)
+        || "same_name".equals(s.cue)) {
+      return false;
+    }
+    boolean connected = false;
+    for (int i = s.start; i < s.end; i++) {
+      connected |= v.keys[i] != null && Lexicon.CONNECTORS.contains(v.keys[i]) && !v.capitalised(i);
+    }
+    int n = s.end;
+    if (n + 1 >= v.size() || !v.same(s.end - 1, n + 1) || v.keys[n] == null) {
+      return false;
+    }
+    int after = n + 1 < v.size() && "the".equals(v.keys[n + 1]) && n + 2 < v.size() && v.same(n, n + 2) ? n + 2 : n + 1;
+    boolean nextName = v.capitalised(after) || v.dict[after] != null;
+    if (connected && Lexicon.CONNECTORS.contains(v.keys[n]) && !v.capitalised(n) && nextName) {
+      return true; // "Group of Friends" before "of the Responsibility to Protect"; not "the clan of the Dulaim"
+    }
+    if (v.r.tokenKind[n] == Tokenizer.POSSESSIVE && v.capitalised(n + 1) && v.r.tokenEnd[s.end - 1] == v.r.tokenStart[n]) {
+      return true; // "Government of the Democratic People" before "'s Republic"
+    }
+    // a name that ends in a country is whole: "Federal Government of Iraq and Erbil"
+    return connected && "and".equals(v.keys[n]) && v.capitalised(n + 1) && v.dict[s.end - 1] == null;
+  }
+
+  /** "State", "Delegates": a one-word person name the dictionary counts a common word is no one's name. */
+  private boolean commonPersonName(View v, Span s) {
+    if (!PERSON.equals(s.type) || s.actor != null || s.cue.endsWith("cedent")) {
+      return false;
+    }
+    int words = 0;
+    String only = null;
+    for (int i = s.nameStart; i < s.end; i++) {
+      if (v.keys[i] != null && !Lexicon.PARTICLES.contains(v.keys[i])) {
+        words++;
+        only = v.keys[i];
+      }
+    }
+    String last = v.keys[s.end - 1];
+    // "San Francisco Conference": a name that ends in a body's or an event's word is no person's
+    return words == 1 && (lex.isCommon(only) || v.lowerSeen.contains(only) || Lexicon.NOT_NAMES.contains(only))
+        || last != null && (Lexicon.NOT_NAMES.contains(last) || Lexicon.ORG_HEADS.contains(last)) && v.capitalised(s.end - 1);
+  }
+
+  /**
+   * "New Iraqi Army", "New York City": a capitalised word the run left out (a word that is no name on
+   * its own) right before an organisation or place is the start of its name.
+   */
+  private Span withWordBefore(View v, Span s) {
+    int b = s.start - 1;
+    if (!PERSON.equals(s.type) && s.nameStart == s.start && b >= 1 && v.same(b - 1, s.start) && "and".equals(v.keys[b])
+        && v.keys[b - 1] != null && v.capitalised(b - 1) && v.dict[b - 1] == null && !v.sentenceInitial(b - 1)
+        && (lex.isCommon(v.keys[b - 1]) || v.lowerSeen.contains(v.keys[b - 1]) || Lexicon.NOT_NAMES.contains(v.keys[b - 1]))) {
+      // "Economic and Social Council", "Loss and Damage Fund": an ordinary word capitalised only as part
+      // of the name ("Badr and Interior Ministry" names two)
+      return new Span(b - 1, b - 1, s.end, s.type, s.title, s.cue);
+    }
+    if (PERSON.equals(s.type) || s.nameStart != s.start || b < 0 || !v.same(b, s.start) || v.keys[b] == null
+        || v.r.tokenEnd[b] == v.r.tokenStart[s.start] || !v.capitalised(b) || v.dict[b] != null || v.sentenceInitial(b)
+        || Lexicon.DETERMINERS.contains(v.keys[b]) || Lexicon.isTitleHead(v.keys[b]) || Lexicon.isHonorific(v.keys[b])) {
+      return s;
+    }
+    return new Span(b, b, s.end, s.type, s.title, s.cue);
+  }
+
   private List<Found> found(AnalyzedArticle a, View v, List<Span> spans) {
+    spans.removeIf(s -> truncated(v, s) || commonPersonName(v, s));
     spans.sort(Comparator.comparingInt((Span s) -> s.start));
     // the name each key is written in at its longest in the article
     Map<String, String> names = new LinkedHashMap<>();
@@ -1022,7 +1376,7 @@ public final class Discoverer {
       if (s.nameStart < s.end && "the".equals(v.keys[s.nameStart])) {
         name = v.text.substring(v.r.tokenStart[s.nameStart + 1], v.r.tokenEnd[s.end - 1]);
       }
-      if (s.key != null && !"acronym".equals(s.cue) && !"same_name".equals(s.cue) && !s.cue.endsWith("_antecedent")) {
+      if (s.key != null && !"acronym".equals(s.cue) && !"same_name".equals(s.cue) && !s.cue.endsWith("cedent")) {
         names.merge(s.key, name, (x, y) -> y.length() > x.length() ? y : x);
       }
     }
@@ -1030,10 +1384,13 @@ public final class Discoverer {
     boolean astral = hasSurrogates(v.text);
     int prevEnd = -1;
     for (Span s : spans) {
-      if ((s.actor == null && (s.key == null || s.key.isEmpty())) || s.start < prevEnd || !types.contains(s.type)) {
+      if ((s.actor == null && (s.key == null || s.key.isEmpty())) || (s.start < prevEnd && !s.nested)
+          || !types.contains(s.type)) {
         continue;
       }
-      prevEnd = s.end;
+      if (!s.nested) {
+        prevEnd = s.end;
+      }
       int start = v.r.tokenStart[s.start];
       int end = v.r.tokenEnd[s.end - 1];
       Mention m = new Mention();

@@ -50,23 +50,35 @@ public final class Lexicon implements Serializable {
   static final Set<String> ORG_HEADS = set("ministry", "department", "dept", "dept.", "office", "council",
       "committee", "commission", "assembly", "parliament", "congress", "senate", "court", "tribunal", "agency",
       "authority", "authorities", "bureau", "directorate", "command", "army", "armies", "navy", "force", "forces",
-      "brigade", "brigades", "battalion", "battalions", "regiment", "division", "corps", "militia", "militias",
+      "brigade", "brigades", "battalion", "battalions", "regiment", "division", "corps", "militia", "militias", "opposition",
       "guard", "guards", "front", "party", "movement", "alliance", "coalition", "union", "league", "federation",
       "association", "society", "organisation", "organization", "foundation", "institute", "institution",
       "university", "college", "academy", "school", "hospital", "bank", "fund", "corporation", "corp", "corp.",
       "company", "co.", "inc", "inc.", "ltd", "ltd.", "plc", "group", "holdings", "airlines", "airways", "network",
       "news", "times", "post", "press", "television", "tv", "radio", "service", "services", "police",
       "gendarmerie", "cabinet", "government", "administration", "regime", "secretariat", "mission", "delegation",
-      "embassy", "consulate", "centre", "center", "program", "programme", "board", "panel", "forum", "club",
-      "team", "brotherhood", "order", "church", "mosque", "tribe", "clan", "cartel", "gang", "industries",
-      "enterprises", "systems", "technologies", "partners", "consortium", "exchange", "observatory", "watch",
-      "initiative", "council.", "unit", "units", "squadron", "fleet", "legion", "mujahideen", "jihad", "taliban");
+      "embassy", "consulate", "centre", "center", "board", "panel", "forum", "club",
+      "team", "brotherhood", "tribe", "clan", "cartel", "gang", "industries",
+      "enterprises", "systems", "technologies", "consortium", "exchange", "observatory", "watch",
+      "council.", "unit", "units", "squadron", "fleet", "legion", "mujahideen", "jihad", "taliban");
+
+  /**
+   * Heads whose names are shortened to their first word ("Alsumaria" for "Alsumaria News"): media and
+   * companies. Other bodies are named after a place or a people ("Brandbergen Mosque", "Africa Group"),
+   * and their first word alone is that place.
+   */
+  static final Set<String> SHORTENED_HEADS = set("news", "network", "television", "tv", "radio", "company", "corporation",
+      "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "holdings", "airlines", "airways", "industries", "enterprises",
+      "systems", "technologies", "consortium");
+
+  /** Capitalised heads "the …" does not shorten to one body: "the Organization" is the UN in a UN speech, WHO elsewhere. */
+  static final Set<String> NOT_SHORT_NAMES = set("organization", "organisation", "group", "party", "government", "state");
 
   /** An organisation's first word when "of"/"for" follows ("Ministry of …", "Army of the Victorious Sect"). */
   static final Set<String> ORG_LEADS = set("ministry", "department", "office", "council", "committee",
       "commission", "army", "bank", "university", "court", "board", "union", "league", "federation", "association",
       "society", "organisation", "organization", "institute", "party", "front", "movement", "brigade", "brigades",
-      "battalion", "command", "agency", "bureau", "directorate", "church", "order", "academy", "college", "school",
+      "battalion", "command", "agency", "bureau", "directorate", "academy", "college", "school",
       "forces", "force", "government", "house", "people's", "peoples");
 
   /** Arabic words that open an armed group's name ("Jaish al-…", "Jabhat al-Nusra", "Kata'ib Hezbollah"). */
@@ -74,8 +86,8 @@ public final class Lexicon implements Serializable {
       "harakat", "hizb", "ansar", "ahrar", "saray", "saraya", "tanzim", "jamaat", "jama'at", "asaib", "asa'ib",
       "faylaq", "tahrir", "hay'at", "hayat", "majlis");
 
-  /** The last word of a place's name ("Hibhib Village", "Anbar Province"). */
-  static final Set<String> PLACE_HEADS = set("province", "governorate", "district", "village", "city", "town",
+  /** The last word of a place's name ("Hibhib Village", "Anbar Province"); a mosque or church is a building. */
+  static final Set<String> PLACE_HEADS = set("mosque", "church", "cathedral", "shrine", "province", "governorate", "district", "village", "city", "town",
       "county", "region", "valley", "river", "mountains", "mountain", "mount", "desert", "island", "islands",
       "camp", "airport", "airbase", "base", "square", "street", "road", "bridge", "dam", "port", "strait", "gulf",
       "sea", "lake", "plain", "plateau", "oasis", "oblast", "krai", "prefecture", "municipality", "neighbourhood",
@@ -101,13 +113,68 @@ public final class Lexicon implements Serializable {
       "staff", "order", "party");
 
   /** Lower-case words that head an organisation named by a name or demonym before them ("the Asad regime"). */
-  static final Set<String> LOWER_ORG_HEADS = set("regime", "forces", "army", "militia", "militias", "opposition",
-      "rebels", "troops", "military", "navy", "police", "insurgency", "insurgents", "coalition", "junta",
+  static final Set<String> LOWER_ORG_HEADS = set("people", "population", "television", "government", "governments", "soldiers", "officers",
+      "leaders", "authorities", "officials", "parties", "community", "regime", "forces", "army", "militia", "militias", "opposition",
+      "rebels", "troops", "military", "tribe", "clan", "navy", "police", "insurgency", "insurgents", "coalition", "junta",
       "loyalists", "fighters", "jihadists", "militants", "separatists", "paramilitaries");
+
+  /**
+   * Group words that name an organisation only after a demonym or country ("the Syrian people",
+   * "the Iraqi government", "Iraqi soldiers"); after anything else they are ordinary nouns.
+   */
+  static final Set<String> DEMONYM_GROUP_HEADS = set("people", "population", "television", "government", "soldiers", "officers",
+      "leaders", "authorities", "officials", "parties", "community");
+
+  /**
+   * Nouns after a group word that make it a modifier: "the Russian military operation", "army base",
+   * "regime officials" name no group.
+   */
+  static final Set<String> AFTER_MODIFIER = set("operation", "operations", "base", "bases", "officials", "official",
+      "officers", "spokesman", "spokeswoman", "spokesperson", "sources", "source", "personnel", "action", "actions",
+      "intervention", "presence", "units", "unit", "vehicles", "aircraft", "jets", "convoy", "positions", "control",
+      "occupation", "offensive", "campaign", "service", "budget", "spending", "policy", "policies", "programme",
+      "program", "plan", "leader", "leaders", "commander", "commanders", "members", "member", "figures", "figure",
+      "activists", "supporters", "representatives", "delegation", "talks", "attacks", "attack", "strikes", "checkpoint",
+      "building", "buildings", "headquarters", "ministers", "minister", "special", "military", "regime", "forces",
+      "troops", "army", "police", "bombardment", "bombing", "shelling", "airstrikes", "siege", "crackdown");
+
+  /** Lower-case words for a kind of body, written right before its name ("the German company Züblin"). */
+  static final Set<String> ORG_KINDS = set("company", "firm", "militia", "newspaper", "broadcaster", "channel",
+      "operator", "organisation", "organization", "charity", "manufacturer", "contractor", "airline", "carrier",
+      "insurer", "conglomerate", "agency", "magazine", "network", "outlet", "subsidiary", "startup");
+
+  /** Words before a name that are no part of it, capitalised or not ("A Foreign Office spokesman"). */
+  static final Set<String> DETERMINERS = set("the", "a", "an", "this", "that", "these", "those", "our", "my", "your",
+      "his", "her", "its", "their", "every", "each", "any", "some", "all", "both", "no", "another", "other", "such");
+
+  /** Nouns after a place's head word that make the name an adjective ("Pacific Island countries"). */
+  static final Set<String> PLACE_MODIFIED = set("countries", "country", "nations", "nation", "states", "state",
+      "economies", "communities", "leaders", "people", "peoples", "governments", "region", "regions", "forum");
+
+  /** Title words that are also common surnames ("Julie Bishop", "Theresa May" aside, "John Major"). */
+  static final Set<String> TITLE_SURNAMES = set("bishop", "king", "major", "marshal", "judge", "prince", "cardinal",
+      "mayor", "sheriff", "abbot", "priest", "knight");
+
+  /** Words after a title that are no one's name ("the sister State", "our National Constitution"). */
+  static final Set<String> KINSHIP_TITLES = set("brother", "sister", "son", "daughter", "national", "citizen");
+
+  /** Of those, the ones "the …" alone still names, as the one named before or after ("the government"). */
+  static final Set<String> BARE_GROUPS = set("government", "authorities");
+
+  /**
+   * Two-word names of a collective actor that news writes in lower case as often as not ("the
+   * international community").
+   */
+  static final Set<String> COLLECTIVES = set("international community", "international coalition");
+
+  /** Modifiers that alone say which side a force is ("coalition forces", "regime troops"). */
+  static final Set<String> SIDE_MODIFIERS = set("coalition", "government", "regime", "opposition", "rebel");
+
+  static final Set<String> TROOPS = set("forces", "troops");
 
   /** Of those, the ones that name a group only with a security word before ("security forces", "armed forces"). */
   static final Set<String> ORG_HEAD_MODIFIERS = set("security", "armed", "special", "government", "regime", "opposition",
-      "rebel", "border", "air", "naval", "ground", "coalition", "federal", "local", "tribal", "kurdish");
+      "rebel", "border", "air", "naval", "intelligence", "ground", "coalition", "federal", "local", "tribal", "kurdish");
 
   /** Lower-case particles inside a name ("Abu Musab al-Zarqawi", "Staffan de Mistura", "bin Laden"). */
   static final Set<String> PARTICLES = set("al", "el", "bin", "ibn", "bint", "abu", "abou", "umm", "de", "da",

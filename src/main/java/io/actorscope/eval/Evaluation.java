@@ -160,6 +160,8 @@ public final class Evaluation {
     public final Map<String, Integer> missesAll = new TreeMap<>();
     /** Discovered mentions outside every gold span, as "surface → actor (cue)" with the sentence. */
     public final List<String> discoveredOutside = new ArrayList<>();
+    /** Gold spans no compatible mention overlaps, as "value | context", for reading why they are missed. */
+    public final List<String> missedInContext = new ArrayList<>();
     public final Map<String, Integer> falsePositives = new TreeMap<>();
     public final Map<String, Integer> misses = new TreeMap<>();
 
@@ -277,10 +279,7 @@ public final class Evaluation {
             if (hit) {
               s.discoveredCorrect++;
             } else if (gs.stream().noneMatch(g -> g.begin < m.getEnd() && m.getStart() < g.end)) {
-              int a = text.lastIndexOf('\n', m.getStart()) + 1;
-              int b = text.indexOf('\n', m.getEnd());
-              String context = text.substring(Math.max(a, m.getStart() - 80), Math.min(b < 0 ? text.length() : b, m.getEnd() + 60));
-              s.discoveredOutside.add(m.getSurface() + " → " + m.getActorId() + " | " + context.replace('\n', ' '));
+              s.discoveredOutside.add(m.getSurface() + " → " + m.getActorId() + " | " + context(text, m.getStart(), m.getEnd()));
             }
           }
           if (hit) {
@@ -309,11 +308,21 @@ public final class Evaluation {
             }
           } else {
             s.missesAll.merge(g.value, 1, Integer::sum);
+            s.missedInContext.add(g.value + " | " + context(text, g.begin, g.end));
           }
         }
       }
     }
     return r;
+  }
+
+  /** The line around [start, end), at most 80 characters before and 60 after, the span in [[ ]]. */
+  static String context(String text, int start, int end) {
+    int a = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+    int b = text.indexOf('\n', end);
+    int from = Math.max(a, start - 80);
+    int to = Math.max(end, Math.min(b < 0 ? text.length() : b, end + 60));
+    return (text.substring(from, start) + "[[" + text.substring(start, end) + "]]" + text.substring(end, to)).replace('\n', ' ');
   }
 
   // ---------------------------------------------------------------- Reuters-21578
