@@ -27,11 +27,20 @@ class SampleRunIT {
   Path out;
   JsonNode manifest;
 
+  /**
+   * README's run command, or, when {@code ACTORSCOPE_SAMPLE_OUTPUT} names its output (.ci/run has just
+   * run that command for the notebooks), that output: the sample is not run twice in CI.
+   */
   @BeforeAll
   void runSample() throws Exception {
-    out = dir.resolve("sample-out");
-    Cli r = Cli.run("run", "jobs/sample.yaml", "--output", out.toString());
-    assertEquals(0, r.exit, r.err);
+    String given = System.getenv("ACTORSCOPE_SAMPLE_OUTPUT");
+    if (given != null && !given.isBlank()) {
+      out = Path.of(given);
+    } else {
+      out = dir.resolve("sample-out");
+      Cli r = Cli.run("run", "jobs/sample.yaml", "--output", out.toString());
+      assertEquals(0, r.exit, r.err);
+    }
     try (Stream<Path> s = Files.list(out.resolve(Tables.RUNS))) {
       Path m = s.filter(p -> p.getFileName().toString().matches("[^.].*\\.json")).findFirst().orElseThrow();
       manifest = new ObjectMapper().readTree(m.toFile());
