@@ -106,6 +106,7 @@ public final class JobConfig implements Serializable {
     public int vocabSize;
     public double minDf;
     public double maxDf;
+    public int segmentTokens;
     @com.fasterxml.jackson.annotation.JsonFormat(with = com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
     public List<String> stopwords = new ArrayList<>();
     public int minDocuments;

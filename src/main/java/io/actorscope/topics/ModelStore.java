@@ -64,6 +64,7 @@ public final class ModelStore {
     p.put("vocab_size", cfg.vocabSize);
     p.put("min_df", cfg.minDf);
     p.put("max_df", cfg.maxDf);
+    p.put("segment_tokens", cfg.segmentTokens);
     if (TopicModeler.GIBBS.equals(cfg.optimizer)) {
       Map<String, Object> g = new LinkedHashMap<>();
       g.put("iterations", cfg.gibbs.iterations);

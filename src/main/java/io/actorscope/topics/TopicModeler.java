@@ -129,7 +129,12 @@ public final class TopicModeler {
       return skipped(r, articles, "no term passes topics.min_df/max_df");
     }
     Dataset<Row> vectors = r.features.transform(r.tokens);
-    Dataset<Row> training = vectors.filter(nonEmpty().apply(col("features")));
+    Dataset<Row> withTerms = vectors.filter(nonEmpty().apply(col("features")));
+    // fitted on segments (vocabulary and document frequencies stay per article); every mixture is
+    // still inferred per article
+    Dataset<Row> training = cfg.segmentTokens > 0
+        ? r.features.transform(TopicTokens.segments(r.tokens, cfg.segmentTokens)).filter(nonEmpty().apply(col("features")))
+        : withTerms;
     long t0 = System.nanoTime();
     if (GIBBS.equals(cfg.optimizer)) {
       GibbsLda.Fitted g = GibbsLda.fit(training, "features", cfg.k, r.vocabulary.length, gibbs(cfg));
@@ -148,7 +153,7 @@ public final class TopicModeler {
     Row window = r.tokens.filter(size(col(TopicTokens.TOKENS)).gt(0)).agg(functions.min("date"), functions.max("date")).first();
     r.trainedFrom = window.isNullAt(0) ? null : window.getString(0);
     r.trainedTo = window.isNullAt(1) ? null : window.getString(1);
-    describe(r, vectors, training, cfg, modelId);
+    describe(r, vectors, withTerms, cfg, modelId);
     return r;
   }
 

@@ -71,6 +71,57 @@ public final class TopicTokens {
     return articles.map(new Plain(s), ExpressionEncoder.apply(SCHEMA));
   }
 
+  /** The checks behind topics.segment_tokens, as a message naming the key (ConfigLoader reports it). */
+  public static void validateSegmentTokens(int segmentTokens) {
+    if (segmentTokens < 0 || segmentTokens > MAX_SEGMENT_TOKENS) {
+      throw new IllegalArgumentException("topics.segment_tokens must be 0 (whole articles) to " + MAX_SEGMENT_TOKENS);
+    }
+  }
+
+  /** Larger segments than this are whole articles in practice; the bound keeps the setting meaningful. */
+  static final int MAX_SEGMENT_TOKENS = 1_000_000;
+
+  /**
+   * An article's tokens as the consecutive segments the model is fitted on: round(n / length)
+   * segments of near-equal size (one, the article itself, when n < 1.5 · length; 0 = never split).
+   * A long article covers many issues; fitted whole, its words co-occur only through being in the
+   * same speech, and the topics mix issues that merely share speakers. In segments of a few
+   * paragraphs the words a topic gathers are the ones used together, which is what window
+   * coherence measures and what a reader takes for an issue.
+   */
+  static List<List<String>> split(List<String> tokens, int length) {
+    int n = tokens.size();
+    int parts = length <= 0 ? 1 : (int) Math.max(1, Math.round((double) n / length));
+    List<List<String>> out = new ArrayList<>(parts);
+    for (int p = 0; p < parts; p++) {
+      out.add(tokens.subList((int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts)));
+    }
+    return out;
+  }
+
+  /** The prepared rows cut by {@link #split}: one row (same id, date, source) per segment. */
+  public static Dataset<Row> segments(Dataset<Row> tokens, int length) {
+    return tokens.flatMap(new Segments(length), ExpressionEncoder.apply(SCHEMA));
+  }
+
+  static final class Segments implements FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final int length;
+
+    Segments(int length) {
+      this.length = length;
+    }
+
+    @Override
+    public Iterator<Row> call(Row r) {
+      List<Row> out = new ArrayList<>();
+      for (List<String> seg : split(strings(r, 3), length)) {
+        out.add(RowFactory.create(r.get(0), r.get(1), r.get(2), seg.toArray(new String[0])));
+      }
+      return out.iterator();
+    }
+  }
+
   /** Joins accepted bigrams and drops the stop-word markers. */
   public static Dataset<Row> finish(Dataset<Row> marked, Settings s) {
     return marked.map(new Finish(s.bigrams), ExpressionEncoder.apply(SCHEMA));

@@ -99,6 +99,11 @@ public final class TopicsStage implements Stage {
         String m = e.getMessage();
         throw new ConfigException(m.substring(0, m.indexOf(' ')), m.substring(m.indexOf(' ') + 1));
       }
+      try {
+        TopicTokens.validateSegmentTokens(t.segmentTokens);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("topics.segment_tokens", e.getMessage().substring("topics.segment_tokens ".length()));
+      }
       if (!Set.of("fit", "infer", "auto").contains(t.mode)) {
         throw new ConfigException("topics.mode", "unknown mode '" + t.mode + "' (one of auto, fit, infer)");
       }
