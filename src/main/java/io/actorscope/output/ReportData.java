@@ -59,6 +59,8 @@ public final class ReportData {
   }
 
   public List<ActorStat> topActors = new ArrayList<>();
+  /** The most-mentioned actors the dictionary lacks ({@code discovered_actors}), by rank. */
+  public List<ActorStat> topDiscovered = new ArrayList<>();
   public List<Point> trend = new ArrayList<>();
   /** date, month or year: the period the trend is summed over (by date unless there are many dates). */
   public String trendBucket = "date";

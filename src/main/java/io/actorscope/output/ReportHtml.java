@@ -35,6 +35,7 @@ public final class ReportHtml {
     header(h, m);
     counts(h, m);
     actors(h, d);
+    discovered(h, d);
     pairs(h, d);
     topics(h, m, d);
     quarantine(h, m, d);
@@ -163,6 +164,30 @@ public final class ReportHtml {
       lineChart(h, d.trend, names);
     }
     h.append("</section>\n");
+  }
+
+  /** Beside the known actors: the names the dictionary lacks, found in the text (provisional ids). */
+  private static void discovered(StringBuilder h, ReportData d) {
+    h.append("<section id=\"discovered\"><h2>Discovered actors</h2>\n");
+    if (note(h, d, "discovered") || d.topDiscovered.isEmpty()) {
+      if (!d.notes.containsKey("discovered")) {
+        h.append("<p class=\"note\">No name outside the dictionary was found.</p>\n");
+      }
+      h.append("</section>\n");
+      return;
+    }
+    h.append("<p class=\"note\">Not in the dictionary: provisional ids, to review with <code>actorscope suggest</code>.</p>\n");
+    h.append("<table><tr><th>#</th><th>actor</th><th>type</th><th>mentions</th><th>articles</th>")
+        .append("<th>share of articles</th></tr>\n");
+    int i = 1;
+    for (ReportData.ActorStat a : d.topDiscovered) {
+      h.append("<tr><td class=\"num\">").append(i++).append("</td><td>").append(esc(a.name))
+          .append(" <code>").append(esc(a.id)).append("</code></td><td>").append(esc(a.type))
+          .append("</td><td class=\"num\">").append(fmt(a.mentions)).append("</td><td class=\"num\">")
+          .append(fmt(a.articles)).append("</td><td class=\"num\">")
+          .append(String.format(Locale.ROOT, "%.1f%%", 100 * a.shareOfArticles)).append("</td></tr>\n");
+    }
+    h.append("</table>\n</section>\n");
   }
 
   private static void pairs(StringBuilder h, ReportData d) {

@@ -83,6 +83,11 @@ public final class RunReport {
       d.notes.put("pairs", "no articles were accepted");
     } else {
       section(d, "actors", () -> actors(spark, tables, manifest, dates, d));
+      if (manifest.path("phases_seconds").has("discover")) {
+        section(d, "discovered", () -> discovered(spark, tables, articles, d));
+      } else {
+        d.notes.put("discovered", "discovery is off (discover.enabled)");
+      }
       section(d, "pairs", () -> pairs(spark, tables, dates, articles, d));
     }
     JsonNode topics = manifest.path("topics");
@@ -120,6 +125,23 @@ public final class RunReport {
   private static Dataset<Row> byDate(SparkSession spark, Tables tables, String table, List<String> dates) {
     return spark.read().parquet(tables.path(table))
         .where(col("date").cast("string").isin(dates.toArray()));
+  }
+
+  /** The top of {@code discovered_actors}: a whole table, written by this run's discovery stage. */
+  private static void discovered(SparkSession spark, Tables tables, long articles, ReportData d) {
+    List<Row> top = spark.read().parquet(tables.path(Catalogue.DISCOVERED_ACTORS.name()))
+        .select("actor_id", "name", "type", "mentions", "articles")
+        .orderBy(col("rank"), col("actor_id")).limit(TOP_ACTORS).collectAsList();
+    for (Row r : top) {
+      ReportData.ActorStat a = new ReportData.ActorStat();
+      a.id = r.getString(0);
+      a.name = r.getString(1);
+      a.type = r.getString(2);
+      a.mentions = r.getLong(3);
+      a.articles = r.getLong(4);
+      a.shareOfArticles = articles == 0 ? 0 : (double) a.articles / articles;
+      d.topDiscovered.add(a);
+    }
   }
 
   private static void actors(SparkSession spark, Tables tables, JsonNode manifest, List<String> dates, ReportData d) {

@@ -46,6 +46,32 @@ class ReportHtmlTest {
     assertEquals(3, io.actorscope.testing.ReportPage.count(html, "</script>"));
   }
 
+  /** Discovered actors sit beside the known ones, with their provisional ids; a run without discovery says so. */
+  @Test
+  void discoveredActorsHaveTheirOwnSection() throws Exception {
+    JsonNode m = json("{\"run_id\":\"r3\",\"status\":\"succeeded\",\"counts\":{\"read\":4,\"accepted\":4,"
+        + "\"quarantined\":0,\"duplicates\":0}}");
+    ReportData d = new ReportData();
+    ReportData.ActorStat a = new ReportData.ActorStat();
+    a.id = "~person:brett_mcgurk";
+    a.name = "Brett McGurk";
+    a.type = "person";
+    a.mentions = 5;
+    a.articles = 3;
+    a.shareOfArticles = 3 / 4.0;
+    d.topDiscovered.add(a);
+    String html = ReportHtml.render(m, d);
+    int known = html.indexOf("<h2>Top actors</h2>");
+    int found = html.indexOf("<h2>Discovered actors</h2>");
+    assertTrue(known >= 0 && found > known, html);
+    assertTrue(html.contains("<td>Brett McGurk <code>~person:brett_mcgurk</code></td><td>person</td>"
+        + "<td class=\"num\">5</td><td class=\"num\">3</td><td class=\"num\">75.0%</td>"), html);
+
+    ReportData off = new ReportData();
+    off.notes.put("discovered", "discovery is off (discover.enabled)");
+    assertTrue(ReportHtml.render(m, off).contains("discovery is off (discover.enabled)"));
+  }
+
   @Test
   void layoutKeepsNodesApartAndInsideTheSquare() {
     double[][] p = Layout.forceDirected(4, new int[][] {{0, 1}, {2, 3}}, 300);
