@@ -143,17 +143,7 @@ public final class ReportHtml {
       h.append("</section>\n");
       return;
     }
-    h.append("<table><tr><th>#</th><th>actor</th><th>type</th><th>mentions</th><th>articles</th>")
-        .append("<th>share of articles</th></tr>\n");
-    int i = 1;
-    for (ReportData.ActorStat a : d.topActors) {
-      h.append("<tr><td class=\"num\">").append(i++).append("</td><td>").append(esc(a.name))
-          .append(" <code>").append(esc(a.id)).append("</code></td><td>").append(esc(a.type))
-          .append("</td><td class=\"num\">").append(fmt(a.mentions)).append("</td><td class=\"num\">")
-          .append(fmt(a.articles)).append("</td><td class=\"num\">")
-          .append(String.format(Locale.ROOT, "%.1f%%", 100 * a.shareOfArticles)).append("</td></tr>\n");
-    }
-    h.append("</table>\n");
+    actorTable(h, d.topActors);
     if (!d.trend.isEmpty()) {
       h.append("<h3>Mentions by ").append(esc(d.trendBucket)).append(" of the top ")
           .append(Math.min(RunReport.TREND_ACTORS, d.topActors.size())).append("</h3>\n");
@@ -177,17 +167,23 @@ public final class ReportHtml {
       return;
     }
     h.append("<p class=\"note\">Not in the dictionary: provisional ids, to review with <code>actorscope suggest</code>.</p>\n");
+    actorTable(h, d.topDiscovered);
+    h.append("</section>\n");
+  }
+
+  /** One row per actor: rank, name and id, type, mentions, articles, share of articles. */
+  private static void actorTable(StringBuilder h, java.util.List<ReportData.ActorStat> actors) {
     h.append("<table><tr><th>#</th><th>actor</th><th>type</th><th>mentions</th><th>articles</th>")
         .append("<th>share of articles</th></tr>\n");
     int i = 1;
-    for (ReportData.ActorStat a : d.topDiscovered) {
+    for (ReportData.ActorStat a : actors) {
       h.append("<tr><td class=\"num\">").append(i++).append("</td><td>").append(esc(a.name))
           .append(" <code>").append(esc(a.id)).append("</code></td><td>").append(esc(a.type))
           .append("</td><td class=\"num\">").append(fmt(a.mentions)).append("</td><td class=\"num\">")
           .append(fmt(a.articles)).append("</td><td class=\"num\">")
           .append(String.format(Locale.ROOT, "%.1f%%", 100 * a.shareOfArticles)).append("</td></tr>\n");
     }
-    h.append("</table>\n</section>\n");
+    h.append("</table>\n");
   }
 
   private static void pairs(StringBuilder h, ReportData d) {
