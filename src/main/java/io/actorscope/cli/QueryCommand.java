@@ -140,13 +140,24 @@ public final class QueryCommand implements Callable<Integer> {
     }
   }
 
+  /** A new in-memory DuckDB; a clear error where the classpath has none. */
+  static Connection duckdb() throws SQLException {
+    try {
+      Class.forName("org.duckdb.DuckDBDriver");
+    } catch (ClassNotFoundException e) {
+      throw new SQLException("DuckDB is not on this classpath: query and suggest run through scripts/actorscope"
+          + " (the spark-submit application jar leaves DuckDB out)");
+    }
+    return DriverManager.getConnection("jdbc:duckdb:");
+  }
+
   /**
    * An in-memory DuckDB with one view per table; Hive partitions (date=…, batch=…) become columns.
    * Once the views exist, file access is limited to OUTPUT, extensions cannot be installed or
    * loaded, and the configuration is locked, so a statement cannot read or write elsewhere.
    */
   public static Connection connect(Path output, List<String> tables) throws SQLException {
-    Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    Connection c = duckdb();
     try (java.sql.Statement s = c.createStatement()) {
       Path root = output.toAbsolutePath().normalize();
       for (String t : tables) {

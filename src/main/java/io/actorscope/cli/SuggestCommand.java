@@ -80,7 +80,7 @@ public final class SuggestCommand implements Callable<Integer> {
   /** The table in rank order, read with the embedded DuckDB (no Spark). */
   static List<DiscoveredActor> read(Path table) throws SQLException {
     List<DiscoveredActor> out = new ArrayList<>();
-    try (Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+    try (Connection c = QueryCommand.duckdb(); Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT rank, actor_id, type, name, country, country_mentions, first_date, last_date, "
             + "titles, forms, cues, mentions, articles FROM read_parquet('"
             + table.toAbsolutePath().normalize().toString().replace("'", "''") + "/*.parquet') ORDER BY rank")) {
