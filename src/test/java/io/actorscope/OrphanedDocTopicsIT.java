@@ -42,9 +42,9 @@ class OrphanedDocTopicsIT {
     Path day = Files.createDirectories(in.resolve("dt=2025-05-01"));
     copySpeeches(day, 0, 30);
     Path out = dir.resolve("out");
-    List<String> args = List.of("run", "--input", in.toString(), "--format", "text", "--output", out.toString(),
-        "--date", "2025-05-01", "--set", "topics.k=3", "--set", "topics.max_iter=5", "--set", "topics.min_df=2",
-        "--set", "near_duplicates.enabled=false");
+    List<String> args = List.of(Cli.with(Cli.leanWithTopics(), "run", "--input", in.toString(), "--format", "text",
+        "--output", out.toString(), "--date", "2025-05-01", "--set", "topics.k=3", "--set", "topics.max_iter=5",
+        "--set", "topics.min_df=2"));
     assertEquals(0, Cli.run(args.toArray(new String[0])).exit);
     long before = SharedSpark.spark().read().parquet(out.resolve("doc_topics").toString()).count();
     assertTrue(before > 0, "the first run fitted topics");

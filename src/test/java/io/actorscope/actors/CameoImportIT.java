@@ -164,8 +164,9 @@ class CameoImportIT {
     SharedSpark.spark();
     Path out = tmp.resolve("out");
     String dicts = "actors.dictionaries=[" + String.join(", ", OURS) + ", cameo:" + intl + "]";
-    io.actorscope.testing.Cli c = io.actorscope.testing.Cli.run("run", "--input", "sample/seed.jsonl", "--format", "jsonl",
-        "--output", out.toString(), "--set", dicts, "--set", "topics.enabled=false");
+    io.actorscope.testing.Cli c = io.actorscope.testing.Cli.run(io.actorscope.testing.Cli.with(
+        io.actorscope.testing.Cli.LEAN, "run", "--input", "sample/seed.jsonl", "--format", "jsonl",
+        "--output", out.toString(), "--set", dicts));
     assertEquals(0, c.exit, c.err);
     List<String> refs = new ArrayList<>(OURS);
     refs.add(DictionaryLoader.CAMEO + intl);

@@ -31,7 +31,7 @@ public final class ChildJvm {
     cmd.add("-Xmx1500m");
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (a.startsWith("--add-opens") || a.startsWith("--add-modules") || a.startsWith("-XX:+IgnoreUnrecognized")
-          || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty")) {
+          || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty") || a.startsWith("-XX:TieredStopAtLevel")) {
         cmd.add(a);
       }
     }

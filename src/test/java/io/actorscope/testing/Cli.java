@@ -34,9 +34,24 @@ public final class Cli {
 
   /** {@link #LEAN} with the topics stage kept, for tests of topics and of the phases around them. */
   public static List<String> leanWithTopics() {
+    return leanExcept("topics.enabled");
+  }
+
+  /** {@link #LEAN} without the settings of these keys (the stages a test is about stay as they default). */
+  public static List<String> leanExcept(String... keys) {
     List<String> lean = new java.util.ArrayList<>(LEAN);
-    int t = lean.indexOf("topics.enabled=false");
-    lean.subList(t - 1, t + 1).clear();
+    for (String k : keys) {
+      int t = -1;
+      for (int i = 1; i < lean.size(); i += 2) {
+        if (lean.get(i).startsWith(k + "=")) {
+          t = i;
+        }
+      }
+      if (t < 0) {
+        throw new IllegalArgumentException(k + " is not set by LEAN");
+      }
+      lean.subList(t - 1, t + 1).clear();
+    }
     return lean;
   }
 

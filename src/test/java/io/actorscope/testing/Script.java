@@ -18,8 +18,22 @@ public final class Script {
     this.log = log;
   }
 
+  /**
+   * The test JVM's JIT choice (pom.xml, test.jvm), or "" : the JVMs our scripts start (spark-submit's
+   * driver, cluster daemons) get the same through SPARK_SUBMIT_OPTS and SPARK_DAEMON_JAVA_OPTS, the
+   * executors through {@code spark.executor.extraJavaOptions} where a test submits.
+   */
+  public static String jit() {
+    return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-XX:TieredStopAtLevel")).findFirst().orElse("");
+  }
+
   public static Script start(Path log, Map<String, String> env, String... command) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    if (!jit().isEmpty()) {
+      pb.environment().merge("SPARK_SUBMIT_OPTS", jit(), (a, b) -> a + " " + b);
+      pb.environment().merge("SPARK_DAEMON_JAVA_OPTS", jit(), (a, b) -> a + " " + b);
+    }
     pb.environment().putAll(env);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     return new Script(pb.start(), log);
