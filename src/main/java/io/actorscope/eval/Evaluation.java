@@ -48,6 +48,8 @@ public final class Evaluation {
   private final int minTermLength;
   /** The discovery stage's per-article path, or null to score the dictionary alone. */
   private final io.actorscope.discover.Discoverer discoverer;
+  /** The discovery path Reuters' PEOPLE and ORGS codes are scored with, or null for the dictionary alone. */
+  private final io.actorscope.discover.Discoverer namesDiscoverer;
 
   public Evaluation(Dictionary dictionary, Set<String> kinds, int minTermLength) {
     this(dictionary, kinds, minTermLength, null);
@@ -55,10 +57,21 @@ public final class Evaluation {
 
   public Evaluation(Dictionary dictionary, Set<String> kinds, int minTermLength,
       io.actorscope.discover.Discoverer discoverer) {
+    this(dictionary, kinds, minTermLength, discoverer, discoverer);
+  }
+
+  /**
+   * {@code namesDiscoverer} finds the names the Reuters PEOPLE and ORGS codes are checked against:
+   * the job writes {@code discovered_actors} whenever discovery is enabled, whether or not the match
+   * kinds make discovered names mentions, so it may be set when {@code discoverer} is null.
+   */
+  public Evaluation(Dictionary dictionary, Set<String> kinds, int minTermLength,
+      io.actorscope.discover.Discoverer discoverer, io.actorscope.discover.Discoverer namesDiscoverer) {
     this.dictionary = dictionary;
     this.kinds = kinds;
     this.minTermLength = minTermLength;
     this.discoverer = discoverer;
+    this.namesDiscoverer = namesDiscoverer;
   }
 
   /**
@@ -66,6 +79,10 @@ public final class Evaluation {
    * it (the re3d result counts the documents ingest's NFC step would change: none in re3d-dev).
    */
   public List<Mention> match(String id, LocalDate date, String text) {
+    return match(id, date, text, discoverer);
+  }
+
+  private List<Mention> match(String id, LocalDate date, String text, io.actorscope.discover.Discoverer with) {
     Article a = new Article();
     a.setId(id);
     a.setDate(date);
@@ -73,10 +90,10 @@ public final class Evaluation {
     a.setText(text);
     io.actorscope.text.AnalyzedArticle analyzed = TextAnalyzer.analyze(a, minTermLength);
     List<Mention> ms = new ActorMatcher(dictionary, kinds).match(analyzed);
-    if (discoverer != null) {
+    if (with != null) {
       // as the discover stage does: it reads all the dictionary's mentions, whatever match kinds count
       List<Mention> out = new ArrayList<>(ms);
-      for (io.actorscope.discover.Discoverer.Found f : discoverer.discover(analyzed, ms)) {
+      for (io.actorscope.discover.Discoverer.Found f : with.discover(analyzed, ms)) {
         out.add(f.mention);
       }
       return out;
@@ -337,6 +354,26 @@ public final class Evaluation {
     public int found;
     public final Map<String, Integer> falsePositives = new TreeMap<>();
     public final Map<String, Integer> misses = new TreeMap<>();
+    /**
+     * Over every code of the annotated documents, mapped or not (each code once per document): the
+     * codes, those whose mapped actor a dictionary mention names, and those found with discovery
+     * too (PEOPLE and ORGS only; {@link #namesPerson}, {@link #namesOrganisation}).
+     */
+    public int codes;
+    public int codesByDictionary;
+    public int codesWithDiscovery;
+    /** Whether discovery ran: without it the discovery figures are not measured (not zero). */
+    public boolean discovery;
+    /**
+     * (document, provisional actor of the category's type) pairs in the annotated documents, and
+     * those naming one of the document's codes: a lower bound of precision, since Reuters codes
+     * only the people or bodies a story is about, not everyone it names.
+     */
+    public int discoveredActors;
+    public int discoveredNaming;
+    /** Codes found by neither the dictionary nor discovery, and discovered names matching no code. */
+    public final Map<String, Integer> codeMisses = new TreeMap<>();
+    public final Map<String, Integer> discoveredUnmatched = new TreeMap<>();
 
     public double precision() {
       return predicted == 0 ? Double.NaN : (double) correct / predicted;
@@ -345,6 +382,82 @@ public final class Evaluation {
     public double recall() {
       return gold == 0 ? Double.NaN : (double) found / gold;
     }
+
+    public double codeRecallByDictionary() {
+      return codes == 0 ? Double.NaN : (double) codesByDictionary / codes;
+    }
+
+    public double codeRecallWithDiscovery() {
+      return codes == 0 || !discovery ? Double.NaN : (double) codesWithDiscovery / codes;
+    }
+
+    public double discoveredPrecisionLowerBound() {
+      return discoveredActors == 0 ? Double.NaN : (double) discoveredNaming / discoveredActors;
+    }
+  }
+
+  /** The categories whose codes are names discovery can find, with the discovered type each takes. */
+  public static final Map<String, String> DISCOVERABLE = Map.of(
+      "PEOPLE", io.actorscope.discover.Discoverer.PERSON, "ORGS", io.actorscope.discover.Discoverer.ORGANISATION);
+  public static final List<String> DISCOVERABLE_ORDER = List.of("PEOPLE", "ORGS");
+
+  /** The words of a name or a code, folded to lower case; apostrophes dropped ("O'Neill" is one word). */
+  static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    for (String w : MatchKey.key(MatchKey.fold(s)).replace("'", "").split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a person's name names a Reuters PEOPLE code: the name's last word is the code's last
+   * word and every word of the code is in the name. "volcker" is named by "Paul Volcker";
+   * "james-baker" by "James A. Baker" but not by "Baker" alone, which could be another Baker.
+   */
+  public static boolean namesPerson(String code, String name) {
+    List<String> c = words(code);
+    List<String> n = words(name);
+    return !c.isEmpty() && !n.isEmpty() && c.get(c.size() - 1).equals(n.get(n.size() - 1)) && n.containsAll(c);
+  }
+
+  /** Words an acronym leaves out ("General Agreement on Tariffs and Trade" is GATT). */
+  private static final Set<String> NOT_IN_ACRONYMS = Set.of("of", "for", "on", "and", "the", "in", "de", "des", "du", "la", "le", "et");
+
+  /**
+   * Whether an organisation's name names a Reuters ORGS code. The code's acronym is its part before a
+   * hyphen ("ico-coffee" and "ico-islam" are both written ICO); it is named by a name whose words
+   * run together are it ("OPEC", "U.N.", "World Bank" for worldbank), or whose words' initials,
+   * the {@link #NOT_IN_ACRONYMS} left out, are it ("Organization of Petroleum Exporting Countries").
+   */
+  public static boolean namesOrganisation(String code, String name) {
+    String acronym = MatchKey.key(code).split("-", 2)[0];
+    List<String> w = words(name);
+    if (acronym.isEmpty() || w.isEmpty()) {
+      return false;
+    }
+    if (String.join("", w).equals(acronym)) {
+      return true;
+    }
+    StringBuilder initials = new StringBuilder();
+    for (String x : w) {
+      if (!NOT_IN_ACRONYMS.contains(x)) {
+        initials.appendCodePoint(x.codePointAt(0));
+      }
+    }
+    return initials.toString().equals(acronym);
+  }
+
+  /** Whether a discovered mention names a code of the category: by its name (the article's longest form) or its surface. */
+  static boolean names(String category, String code, Mention m) {
+    for (String form : new String[] {m.getPhrase(), m.getSurface()}) {
+      if (form != null && ("PEOPLE".equals(category) ? namesPerson(code, form) : namesOrganisation(code, form))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static final List<String> REUTERS_CATEGORIES = List.of("PLACES", "PEOPLE", "ORGS");
@@ -419,10 +532,18 @@ public final class Evaluation {
             date = null;
           }
         }
+        // the dictionary's figures count its own mentions only, so they stay those of the dictionary
+        // alone whether or not discovered names are mentions
         Set<String> found = new LinkedHashSet<>();
-        List<Mention> ms = match("reuters", date, text);
-        for (Mention m : ms) {
-          found.add(m.getActorId());
+        Set<String> foundWithDiscovery = new HashSet<>();
+        List<Mention> discoveredHere = new ArrayList<>();
+        for (Mention m : match("reuters", date, text, namesDiscoverer)) {
+          foundWithDiscovery.add(m.getActorId());
+          if (discovered(m)) {
+            discoveredHere.add(m);
+          } else {
+            found.add(m.getActorId());
+          }
         }
         for (String c : REUTERS_CATEGORIES) {
           List<String> gc = codes(doc, c);
@@ -431,6 +552,8 @@ public final class Evaluation {
           }
           CodeScore s = out.get(c);
           s.documents++;
+          s.discovery = namesDiscoverer != null;
+          scoreCodes(c, s, new LinkedHashSet<>(gc), table.getOrDefault(c, Map.of()), found, foundWithDiscovery, discoveredHere);
           Set<String> gold = new HashSet<>();
           for (String code : gc) {
             String id = table.getOrDefault(c, Map.of()).get(code);
@@ -460,6 +583,42 @@ public final class Evaluation {
       }
     }
     return out;
+  }
+
+  /** Adds one document's codes of a category to its code-level figures. */
+  static void scoreCodes(String category, CodeScore s, Set<String> codes, Map<String, String> mapped, Set<String> found,
+      Set<String> foundWithDiscovery, List<Mention> discoveredHere) {
+    String type = DISCOVERABLE.get(category);
+    List<Mention> candidates = type == null ? List.of()
+        : discoveredHere.stream().filter(m -> type.equals(m.getActorType())).toList();
+    for (String code : codes) {
+      s.codes++;
+      String id = mapped.get(code);
+      if (id != null && found.contains(id)) {
+        s.codesByDictionary++;
+        s.codesWithDiscovery++;
+      } else if (id != null && foundWithDiscovery.contains(id)
+          || candidates.stream().anyMatch(m -> names(category, code, m))) {
+        s.codesWithDiscovery++;
+      } else {
+        s.codeMisses.merge(code, 1, Integer::sum);
+      }
+    }
+    // one pair per provisional actor: the article's forms of a name share its id
+    Map<String, Boolean> naming = new LinkedHashMap<>();
+    for (Mention m : candidates) {
+      if (m.getActorId().startsWith("~")) {
+        naming.merge(m.getActorId(), codes.stream().anyMatch(code -> names(category, code, m)), Boolean::logicalOr);
+      }
+    }
+    for (Map.Entry<String, Boolean> e : naming.entrySet()) {
+      s.discoveredActors++;
+      if (e.getValue()) {
+        s.discoveredNaming++;
+      } else {
+        s.discoveredUnmatched.merge(e.getKey(), 1, Integer::sum);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- seed
