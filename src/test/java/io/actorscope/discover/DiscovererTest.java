@@ -55,6 +55,23 @@ class DiscovererTest {
   }
 
   @Test
+  void aNameRunsOnAcrossALineBreakOfWrappedProseButNotAfterAHeading() {
+    // the first line is 98 characters: prose wrapped at a fixed width
+    Run wrapped = run("Officials said on Tuesday that the talks on farm trade would resume soon, and the negotiator Clayton\n"
+        + "Yeutter said he expected progress.");
+    List<String> ids = wrapped.found.stream().map(f -> f.mention.getActorId()).toList();
+    assertTrue(ids.contains("~person:clayton_yeutter"), ids.toString());
+    assertTrue(!ids.contains("~person:clayton"), ids.toString());
+    // a 13-character line: a form of address, then the speech
+    Run heading = run("Mr. President\nDevastated by the floods, our people ask the Assembly for help.");
+    assertTrue(heading.found.stream().noneMatch(f -> f.mention.getSurface().contains("Devastated")), heading.pairs().toString());
+    // a blank line always ends a name
+    assertTrue(!Discoverer.sameLine("x".repeat(60) + " Clayton\n\nYeutter", 60, 70));
+    assertTrue(Discoverer.sameLine("x".repeat(60) + " Clayton\nYeutter", 68, 69));
+    assertTrue(!Discoverer.sameLine("short Clayton\nYeutter", 13, 14));
+  }
+
+  @Test
   void formsOfOneNameAreOneActorWithItsTitle() {
     Run r = run("Special Presidential Envoy Brett McGurk arrived in Erbil on Monday. McGurk met local leaders. "
         + "Later Mr McGurk left for Baghdad.");
