@@ -28,13 +28,24 @@ class SampleRunIT {
   JsonNode manifest;
 
   /**
-   * README's run command, or, when {@code ACTORSCOPE_SAMPLE_OUTPUT} names its output (.ci/run has just
-   * run that command for the notebooks), that output: the sample is not run twice in CI.
+   * README's run command, or, when {@code ACTORSCOPE_SAMPLE_OUTPUT} names its output (.ci/run runs
+   * that command for the notebooks), that output: the sample is not run twice in CI. .ci/run runs it
+   * beside this tier and writes its exit status to {@code ACTORSCOPE_SAMPLE_DONE} when it ends.
    */
   @BeforeAll
   void runSample() throws Exception {
     String given = System.getenv("ACTORSCOPE_SAMPLE_OUTPUT");
+    String done = System.getenv("ACTORSCOPE_SAMPLE_DONE");
     if (given != null && !given.isBlank()) {
+      if (done != null && !done.isBlank()) {
+        Path d = Path.of(done);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(20);
+        while (!Files.exists(d)) {
+          assertTrue(System.nanoTime() < deadline, "the sample run of .ci/run did not end in 20 minutes");
+          Thread.sleep(1000);
+        }
+        assertEquals("0", Files.readString(d).trim(), "the sample run of .ci/run failed: see its log above");
+      }
       out = Path.of(given);
     } else {
       out = dir.resolve("sample-out");

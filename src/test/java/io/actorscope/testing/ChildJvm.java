@@ -31,15 +31,18 @@ public final class ChildJvm {
     cmd.add("-Xmx1500m");
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (a.startsWith("--add-opens") || a.startsWith("--add-modules") || a.startsWith("-XX:+IgnoreUnrecognized")
-          || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty") || a.startsWith("-XX:TieredStopAtLevel")) {
+          || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty")) {
         cmd.add(a);
       }
+    }
+    if (!Script.jit().isEmpty()) {
+      cmd.addAll(List.of(Script.jit().split(" +")));
     }
     cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.actorscope.cli.Main");
-    cmd.addAll(List.of(args));
+    cmd.addAll(List.of(args.length > 0 && args[0].equals("run") ? Cli.small(args) : args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().putAll(env);

@@ -19,13 +19,13 @@ public final class Script {
   }
 
   /**
-   * The test JVM's JIT choice (pom.xml, test.jvm), or "" : the JVMs our scripts start (spark-submit's
-   * driver, cluster daemons) get the same through SPARK_SUBMIT_OPTS and SPARK_DAEMON_JAVA_OPTS, the
-   * executors through {@code spark.executor.extraJavaOptions} where a test submits.
+   * The JIT options for the JVMs a test starts (pom.xml, test.jvm: C1 only, as they are short-lived),
+   * or "". Our scripts' JVMs (spark-submit's driver, cluster daemons) get them through
+   * SPARK_SUBMIT_OPTS and SPARK_DAEMON_JAVA_OPTS, the executors through
+   * {@code spark.executor.extraJavaOptions} where a test submits.
    */
   public static String jit() {
-    return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("-XX:TieredStopAtLevel")).findFirst().orElse("");
+    return System.getProperty("actorscope.test.child.jvm", "").trim();
   }
 
   public static Script start(Path log, Map<String, String> env, String... command) throws IOException {
