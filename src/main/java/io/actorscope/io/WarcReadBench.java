@@ -72,11 +72,13 @@ public final class WarcReadBench {
       records += r.getLong(1);
       System.out.printf("  %-28s %d%n", r.getString(0), r.getLong(1));
     }
-    long files = WarcSource.listFiles(spark.sparkContext().hadoopConfiguration(), in).size();
-    int busy = (int) Math.min(cores, files);
-    System.out.printf("bench-warc: %d file(s), %.1f MB compressed, %d records in %.1f s on %d core(s) (%d busy):"
+    List<String> listed = WarcSource.listFiles(spark.sparkContext().hadoopConfiguration(), in);
+    long files = listed.size();
+    long splits = WarcSource.splits(spark.sparkContext().hadoopConfiguration(), listed, WarcSource.SPLIT_BYTES).size();
+    int busy = (int) Math.min(cores, splits);
+    System.out.printf("bench-warc: %d file(s) in %d split(s), %.1f MB compressed, %d records in %.1f s on %d core(s) (%d busy):"
         + " %.2f MB/s per core, %.1f records/s, max heap %d MB%n",
-        files, bytes / 1e6, records, secs, cores, busy, bytes / 1e6 / secs / busy, records / secs,
+        files, splits, bytes / 1e6, records, secs, cores, busy, bytes / 1e6 / secs / busy, records / secs,
         Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf("bench-warc: %.1f CPU s (all threads: JIT and GC too): %.2f MB per CPU second, %.1f records per CPU"
         + " second%n", cpuSecs, bytes / 1e6 / cpuSecs, records / cpuSecs);
