@@ -214,7 +214,7 @@ final class WarcSource implements ArticleSource {
     private final String file;
     private final InputConfig input;
     private final long length;
-    /** Records that start at or after this offset belong to the next split. */
+    /** Records that start at or after this offset belong to the next split (its first record). */
     private final long end;
     private FSDataInputStream stream;
     private WarcReader reader;
@@ -238,7 +238,11 @@ final class WarcSource implements ArticleSource {
       this.file = path.toString();
       this.input = input;
       this.length = fs.getFileStatus(path).getLen();
-      this.end = end;
+      // A split owns the members from its first record to the next split's first record, so a
+      // damaged member between the next split's start and that record is read (and quarantined)
+      // here: the next split, looking for a member that holds a record, would skip it unseen.
+      long next = end == Long.MAX_VALUE ? -1 : Boundaries.nextRecord(fs, path, end, length);
+      this.end = next < 0 ? Long.MAX_VALUE : next;
       long at = start == 0 ? 0 : Boundaries.nextRecord(fs, path, start, length);
       if (at < 0 || at >= end) {
         done = true; // no record starts in this split

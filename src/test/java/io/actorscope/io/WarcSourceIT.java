@@ -303,6 +303,25 @@ class WarcSourceIT {
     new WarcSource.RecordIterator(fs, p, in, 300_000, Long.MAX_VALUE).forEachRemaining(from::add);
     assertEquals(firstAfter, from.get(0).getOffset());
 
+    // a damaged member right at a split's start (its deflate data overwritten, so it holds no
+    // readable record): the split before it reads it and quarantines it, as the whole file does
+    int d = members.get(20);
+    byte[] broken = Files.readAllBytes(f);
+    java.util.Arrays.fill(broken, d + 10, d + 16, (byte) 0xff);
+    Path bad = Files.createTempDirectory("warc-split").resolve("damaged.warc.gz");
+    Files.write(bad, broken);
+    org.apache.hadoop.fs.Path bp = new org.apache.hadoop.fs.Path(bad.toUri());
+    List<String> wholeBad = new ArrayList<>();
+    new WarcSource.RecordIterator(fs, bp, in, 0, Long.MAX_VALUE)
+        .forEachRemaining(r -> wholeBad.add(r.getOffset() + " " + r.getId() + " " + r.getError()));
+    List<String> splitBad = new ArrayList<>();
+    for (long[] c : new long[][] {{0, d}, {d, Long.MAX_VALUE}}) {
+      new WarcSource.RecordIterator(fs, bp, in, c[0], c[1])
+          .forEachRemaining(r -> splitBad.add(r.getOffset() + " " + r.getId() + " " + r.getError()));
+    }
+    assertEquals(1, wholeBad.stream().filter(r -> r.endsWith(" " + Quarantine.UNREADABLE_RECORD)).count(), wholeBad.toString());
+    assertEquals(wholeBad, splitBad);
+
     // 2,090,424 bytes in pieces of 500,000: 5 splits, the last open-ended
     List<WarcSource.Split> splits = WarcSource.splits(new Configuration(), List.of(p.toString()), 500_000);
     assertEquals(5, splits.size());
