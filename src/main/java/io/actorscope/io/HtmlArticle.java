@@ -17,6 +17,12 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dankito.readability4j.extended.Readability4JExtended;
+import net.dankito.readability4j.extended.processor.ArticleGrabberExtended;
+import net.dankito.readability4j.extended.processor.PostprocessorExtended;
+import net.dankito.readability4j.extended.util.RegExUtilExtended;
+import net.dankito.readability4j.model.ReadabilityOptions;
+import net.dankito.readability4j.processor.MetadataParser;
+import net.dankito.readability4j.processor.Preprocessor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -113,9 +119,19 @@ public final class HtmlArticle {
     a.host = host(a.canonicalUrl != null ? a.canonicalUrl : url);
     List<JsonNode> jsonLd = jsonLd(doc);
     a.title = title(doc, jsonLd);
-    Element content = mode.equals("paragraphs") ? null : readability(doc, url);
-    String text = content == null ? "" : blockText(content);
-    if (mode.equals("paragraphs") || (mode.equals("readability+paragraphs") && text.length() < minChars)) {
+    Element content = null;
+    String text = "";
+    if (mode.equals(DEFAULT_MODE)) {
+      // Readability is most of the reader's time (README, "Benchmark"); where one container plainly
+      // holds the page's prose, it would pick that container too, so it is asked only about the rest.
+      content = confidentParagraphs(doc);
+      text = content == null ? "" : proseText(content);
+    }
+    if (content == null && !mode.equals("paragraphs")) {
+      content = readability(doc, url);
+      text = content == null ? "" : blockText(content);
+    }
+    if (mode.equals("paragraphs") || (!mode.equals("readability") && text.length() < minChars)) {
       // Readability keeps nothing on some pages (valasz.hu's article body, for one): then the
       // container with the most paragraph text, if it gives more.
       Element dense = densestParagraphs(doc);
@@ -198,9 +214,170 @@ public final class HtmlArticle {
       return null;
     }
     try {
-      return new Readability4JExtended(url == null ? "" : url, doc.clone()).parse().getArticleContent();
+      String uri = url == null ? "" : url;
+      ReadabilityOptions options = new ReadabilityOptions();
+      RegExUtilExtended regex = QuietReadability.regex();
+      return new Readability4JExtended(uri, doc.clone(), options, regex, new QuietReadability.Pre(regex),
+          new MetadataParser(regex), new QuietReadability.Grabber(options, regex), new PostprocessorExtended())
+          .parse().getArticleContent();
     } catch (RuntimeException e) {
       return null; // a page Readability cannot handle: the paragraph rule may still find text
+    }
+  }
+
+  /** Paragraphs of at least this many characters in all make a page worth trusting to the cheap rule. */
+  static final int CONFIDENT_CHARS = 1000;
+  /** ... and the densest container must hold at least this share of the page's paragraph text. */
+  static final double CONFIDENT_SHARE = 0.75;
+  static final int CONFIDENT_PARAGRAPHS = 3;
+
+  /**
+   * The densest container (see {@link #densestParagraphs}) when the page leaves no doubt about it: it
+   * holds at least {@link #CONFIDENT_PARAGRAPHS} paragraphs and {@link #CONFIDENT_CHARS} characters of
+   * paragraph text, at least {@link #CONFIDENT_SHARE} of all the page's, with under a tenth of it link
+   * text. Otherwise null, and Readability decides.
+   */
+  static Element confidentParagraphs(Document doc) {
+    java.util.Map<Element, int[]> score = new java.util.HashMap<>();
+    long total = 0;
+    for (Element p : doc.select("p")) {
+      if (p.parent() == null || p.closest("nav, header, footer, aside, form") != null) {
+        continue;
+      }
+      int len = p.text().length();
+      if (len < 40) {
+        continue;
+      }
+      int links = 0;
+      for (Element l : p.select("a")) {
+        links += l.text().length();
+      }
+      total += len;
+      int[] s = score.computeIfAbsent(p.parent(), k -> new int[3]);
+      s[0] += len;
+      s[1]++;
+      s[2] += links;
+    }
+    Element best = null;
+    int[] top = null;
+    for (java.util.Map.Entry<Element, int[]> e : score.entrySet()) {
+      if (top == null || e.getValue()[0] > top[0]) {
+        top = e.getValue();
+        best = e.getKey();
+      }
+    }
+    if (top == null || top[0] < CONFIDENT_CHARS || top[1] < CONFIDENT_PARAGRAPHS
+        || top[0] < CONFIDENT_SHARE * total || top[2] * 10 >= top[0] || proseBefore(best)) {
+      return null;
+    }
+    return best;
+  }
+
+  /**
+   * Whether prose sits just before the container, beside it or beside its parent: a lead in its own
+   * element (origo.hu, alfahir.hu), which Readability joins to the text as a scored sibling and the
+   * cheap rule would lose.
+   */
+  private static boolean proseBefore(Element container) {
+    Element x = container;
+    for (int level = 0; level < 2 && x != null; level++, x = x.parent()) {
+      for (Element s = x.previousElementSibling(); s != null; s = s.previousElementSibling()) {
+        if (s.nameIs("nav") || s.nameIs("header") || s.nameIs("aside") || s.nameIs("script")) {
+          continue;
+        }
+        String t = s.text();
+        if (t.length() < 100) {
+          continue;
+        }
+        long links = 0;
+        for (Element l : s.select("a")) {
+          links += l.text().length();
+        }
+        if (links * 2 < t.length()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> PROSE = java.util.Set.of(
+      "p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "pre");
+
+  /**
+   * The prose of a container: its paragraph, heading, quote and list children, lists that are mostly
+   * links left out. The other children of an article's container are pagers, share buttons and
+   * "related articles" boxes, which Readability would have cleaned away.
+   */
+  static String proseText(Element container) {
+    StringBuilder b = new StringBuilder();
+    for (Element c : container.children()) {
+      if (!PROSE.contains(c.normalName())) {
+        continue;
+      }
+      String t = blockText(c);
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (c.nameIs("ul") || c.nameIs("ol")) {
+        long links = 0;
+        for (Element l : c.select("a")) {
+          links += l.text().length();
+        }
+        if (links * 2 > t.length()) {
+          continue;
+        }
+      }
+      b.append(t).append('\n');
+    }
+    return b.toString().strip();
+  }
+
+  /**
+   * Readability4J's processors, minus their debug log: it serialises every node they remove to HTML
+   * whether or not debug logging is on (ProcessorBase.logNodeInfo), a large part of the reader's
+   * time in a profile of scripts/bench-warc.
+   */
+  static final class QuietReadability {
+    private QuietReadability() {}
+
+    private static final RegExUtilExtended REGEX = defaultRegex();
+
+    static RegExUtilExtended regex() {
+      return REGEX;
+    }
+
+    /** The library's default patterns; its Kotlin constructor of defaults is reachable only reflectively. */
+    private static RegExUtilExtended defaultRegex() {
+      try {
+        Class<?>[] types = new Class<?>[16];
+        java.util.Arrays.fill(types, 0, 14, String.class);
+        types[14] = int.class;
+        types[15] = kotlin.jvm.internal.DefaultConstructorMarker.class;
+        Object[] args = new Object[16];
+        args[14] = (1 << 14) - 1; // every argument defaulted
+        return RegExUtilExtended.class.getConstructor(types).newInstance(args);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Readability4J's RegExUtilExtended defaults: " + e, e);
+      }
+    }
+
+    static final class Pre extends Preprocessor {
+      Pre(RegExUtilExtended regex) {
+        super(regex);
+      }
+
+      @Override
+      protected void logNodeInfo(Node node, String reason) {}
+    }
+
+    static final class Grabber extends ArticleGrabberExtended {
+      Grabber(ReadabilityOptions options, RegExUtilExtended regex) {
+        super(options, regex);
+      }
+
+      @Override
+      protected void logNodeInfo(Node node, String reason) {}
     }
   }
 
@@ -358,8 +535,9 @@ public final class HtmlArticle {
         structured.add(new String[] {d.asText(), "json_ld"});
       }
     }
+    org.jsoup.select.Elements metas = doc.select("meta[content]");
     for (String key : META_DATE_KEYS) {
-      for (Element m : doc.select("meta[content]")) {
+      for (Element m : metas) {
         String k = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
         if (k.equalsIgnoreCase(key)) {
           structured.add(new String[] {m.attr("content"), "meta"});

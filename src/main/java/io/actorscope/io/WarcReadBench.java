@@ -36,6 +36,11 @@ public final class WarcReadBench {
     // compressed bytes per record of the input, when known (scripts/bench-warc: the sample set's)
     double bytesPerRecord = args.length > 2 ? Double.parseDouble(args[2]) : 0;
     AtomicBoolean done = new AtomicBoolean();
+    // CPU seconds of this JVM as well as wall seconds: on a shared machine the wall rate says as much
+    // about the neighbours as about the reader
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     Thread progress = new Thread(() -> {
       while (!done.get()) {
@@ -60,18 +65,23 @@ public final class WarcReadBench {
           : r.getError() != null ? "quarantined:" + r.getError() : "article";
     }, org.apache.spark.sql.Encoders.STRING()).groupBy("value").count().orderBy("value").collectAsList();
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpuSecs = (os.getProcessCpuTime() - cpu0) / 1e9;
     done.set(true);
     long records = 0;
     for (Row r : counts) {
       records += r.getLong(1);
       System.out.printf("  %-28s %d%n", r.getString(0), r.getLong(1));
     }
-    long files = WarcSource.listFiles(spark.sparkContext().hadoopConfiguration(), in).size();
-    int busy = (int) Math.min(cores, files);
-    System.out.printf("bench-warc: %d file(s), %.1f MB compressed, %d records in %.1f s on %d core(s) (%d busy):"
+    List<String> listed = WarcSource.listFiles(spark.sparkContext().hadoopConfiguration(), in);
+    long files = listed.size();
+    long splits = WarcSource.splits(spark.sparkContext().hadoopConfiguration(), listed, WarcSource.SPLIT_BYTES).size();
+    int busy = (int) Math.min(cores, splits);
+    System.out.printf("bench-warc: %d file(s) in %d split(s), %.1f MB compressed, %d records in %.1f s on %d core(s) (%d busy):"
         + " %.2f MB/s per core, %.1f records/s, max heap %d MB%n",
-        files, bytes / 1e6, records, secs, cores, busy, bytes / 1e6 / secs / busy, records / secs,
+        files, splits, bytes / 1e6, records, secs, cores, busy, bytes / 1e6 / secs / busy, records / secs,
         Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf("bench-warc: %.1f CPU s (all threads: JIT and GC too): %.2f MB per CPU second, %.1f records per CPU"
+        + " second%n", cpuSecs, bytes / 1e6 / cpuSecs, records / cpuSecs);
     spark.stop();
   }
 }

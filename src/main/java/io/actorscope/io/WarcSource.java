@@ -33,9 +33,10 @@ import org.netpreserve.jwarc.WarcResponse;
 
 /**
  * WARC files (WARC/1.0 and 1.1, one gzip member per record or plain), folders of them, or a
- * manifest listing their paths one a line (as Common Crawl's {@code warc.paths.gz}). Each file is
- * one Spark task that streams it record by record with jwarc; a record is never held beyond its
- * HTML payload (capped at {@code warc_max_payload_bytes}).
+ * manifest listing their paths one a line (as Common Crawl's {@code warc.paths.gz}). Each file, or
+ * each {@link #SPLIT_BYTES} of a larger gzipped one, is one Spark task that streams it record by
+ * record with jwarc; a record is never held beyond its HTML payload (capped at {@code
+ * warc_max_payload_bytes}).
  *
  * <p>Every WARC record becomes one raw record: an article candidate (HTTP 200 HTML response), a
  * skipped record named by its kind ({@code warcinfo}, {@code request}, {@code metadata}, {@code
@@ -69,9 +70,62 @@ final class WarcSource implements ArticleSource {
     if (files.isEmpty()) {
       return spark.createDataset(List.of(), RawRecord.ENCODER);
     }
-    JavaRDD<RawRecord> records = jsc.parallelize(files, files.size())
+    List<Split> splits;
+    try {
+      splits = splits(conf, files, SPLIT_BYTES);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("input " + input.path + ": cannot size WARC files: " + e.getMessage(), e);
+    }
+    JavaRDD<RawRecord> records = jsc.parallelize(splits, splits.size())
         .flatMap(new ReadWarc(input, new SerializableConfiguration(conf)));
     return spark.createDataset(records.rdd(), RawRecord.ENCODER);
+  }
+
+  /**
+   * A gzipped WARC file larger than this is read by several tasks, one per this many bytes (an HDFS
+   * block): one Common Crawl file of about 1 GB would otherwise keep one core busy while the others
+   * idle.
+   */
+  static final long SPLIT_BYTES = 128L << 20;
+
+  /**
+   * A byte range of one WARC file: its task reads the records that start in [start, end). Each
+   * record of a gzipped WARC is its own gzip member, so the task starts at the first member at or
+   * after {@code start} that holds a record, and reads on past {@code end} to finish its last one.
+   */
+  static final class Split implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    final String file;
+    final long start;
+    final long end;
+
+    Split(String file, long start, long end) {
+      this.file = file;
+      this.start = start;
+      this.end = end;
+    }
+
+    @Override
+    public String toString() {
+      return file + "[" + start + ", " + end + ")";
+    }
+  }
+
+  /** The splits of the files: plain (uncompressed) files whole, gzipped ones in pieces of {@code bytes}. */
+  static List<Split> splits(Configuration conf, List<String> files, long bytes) throws IOException {
+    List<Split> out = new ArrayList<>();
+    for (String f : files) {
+      Path p = new Path(f);
+      long len = p.getFileSystem(conf).getFileStatus(p).getLen();
+      if (!f.toLowerCase(Locale.ROOT).endsWith(".gz") || len <= bytes) {
+        out.add(new Split(f, 0, Long.MAX_VALUE));
+        continue;
+      }
+      for (long at = 0; at < len; at += bytes) {
+        out.add(new Split(f, at, at + bytes >= len ? Long.MAX_VALUE : at + bytes));
+      }
+    }
+    return out;
   }
 
   static boolean isWarcName(String name) {
@@ -134,8 +188,8 @@ final class WarcSource implements ArticleSource {
     return out;
   }
 
-  /** Streams one WARC file into raw records. */
-  static final class ReadWarc implements FlatMapFunction<String, RawRecord> {
+  /** Streams one split of a WARC file into raw records. */
+  static final class ReadWarc implements FlatMapFunction<Split, RawRecord> {
     private static final long serialVersionUID = 1L;
     private final InputConfig input;
     private final SerializableConfiguration conf;
@@ -146,20 +200,22 @@ final class WarcSource implements ArticleSource {
     }
 
     @Override
-    public Iterator<RawRecord> call(String file) throws IOException {
-      Path path = new Path(file);
+    public Iterator<RawRecord> call(Split split) throws IOException {
+      Path path = new Path(split.file);
       FileSystem fs = path.getFileSystem(conf.value());
-      return new RecordIterator(fs, path, input);
+      return new RecordIterator(fs, path, input, split.start, split.end);
     }
   }
 
-  /** Record by record over one file, resuming after damage. */
+  /** Record by record over one file or split of it, resuming after damage. */
   static final class RecordIterator implements Iterator<RawRecord> {
     private final FileSystem fs;
     private final Path path;
     private final String file;
     private final InputConfig input;
     private final long length;
+    /** Records that start at or after this offset belong to the next split (its first record). */
+    private final long end;
     private FSDataInputStream stream;
     private WarcReader reader;
     /** Where the current reader started in the file (0, or a resume point after damage). */
@@ -173,12 +229,26 @@ final class WarcSource implements ArticleSource {
     private boolean done;
 
     RecordIterator(FileSystem fs, Path path, InputConfig input) throws IOException {
+      this(fs, path, input, 0, Long.MAX_VALUE);
+    }
+
+    RecordIterator(FileSystem fs, Path path, InputConfig input, long start, long end) throws IOException {
       this.fs = fs;
       this.path = path;
       this.file = path.toString();
       this.input = input;
       this.length = fs.getFileStatus(path).getLen();
-      open(0);
+      // A split owns the members from its first record to the next split's first record, so a
+      // damaged member between the next split's start and that record is read (and quarantined)
+      // here: the next split, looking for a member that holds a record, would skip it unseen.
+      long next = end == Long.MAX_VALUE ? -1 : Boundaries.nextRecord(fs, path, end, length);
+      this.end = next < 0 ? Long.MAX_VALUE : next;
+      long at = start == 0 ? 0 : Boundaries.nextRecord(fs, path, start, length);
+      if (at < 0 || at >= end) {
+        done = true; // no record starts in this split
+        return;
+      }
+      open(at);
     }
 
     private void open(long at) throws IOException {
@@ -222,6 +292,9 @@ final class WarcSource implements ArticleSource {
           return null;
         }
         recordStart = base + reader.position();
+        if (recordStart >= end) {
+          return null;
+        }
         RawRecord r = WarcRecords.toRaw(rec, file, recordStart, input);
         lastGood = recordStart;
         readAny = true;
@@ -236,6 +309,9 @@ final class WarcSource implements ArticleSource {
           // the record after the last good one: where the next boundary after it lies
           long b = boundaryAfter(lastGood);
           damaged = b < 0 ? lastGood : b;
+        }
+        if (damaged >= end) {
+          return null; // the next split's record
         }
         RawRecord q = RawRecord.failed(file, damaged, Quarantine.UNREADABLE_RECORD,
             "cannot read the WARC record at offset " + damaged + ": " + e, null, 0);
@@ -256,7 +332,7 @@ final class WarcSource implements ArticleSource {
     private void resume(long from) {
       try {
         long at = Boundaries.next(fs, path, from + 1, gzip, length);
-        if (at < 0) {
+        if (at < 0 || at >= end) {
           done = true;
           closeQuietly();
           return;
@@ -288,6 +364,31 @@ final class WarcSource implements ArticleSource {
   /** Finds where the next record may start: a gzip member header, or a "WARC/1." line in a plain file. */
   static final class Boundaries {
     private Boundaries() {}
+
+    /**
+     * The first gzip member at or after {@code from} that decompresses to a WARC record header: the
+     * three bytes of a member header also turn up inside compressed data, where a split must not start.
+     */
+    static long nextRecord(FileSystem fs, Path path, long from, long length) throws IOException {
+      long at = from;
+      while (true) {
+        long c = next(fs, path, at, true, length);
+        if (c < 0 || startsRecord(fs, path, c)) {
+          return c;
+        }
+        at = c + 1;
+      }
+    }
+
+    private static boolean startsRecord(FileSystem fs, Path path, long at) {
+      try (FSDataInputStream in = fs.open(path)) {
+        in.seek(at);
+        byte[] head = new GZIPInputStream(in, 512).readNBytes(7);
+        return new String(head, StandardCharsets.US_ASCII).equals("WARC/1.");
+      } catch (IOException e) {
+        return false;
+      }
+    }
 
     static long next(FileSystem fs, Path path, long from, boolean gzip, long length) throws IOException {
       byte[] sig = gzip ? new byte[] {0x1f, (byte) 0x8b, 0x08} : "\nWARC/1.".getBytes(StandardCharsets.US_ASCII);

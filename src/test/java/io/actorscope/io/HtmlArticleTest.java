@@ -60,4 +60,40 @@ class HtmlArticleTest {
     assertEquals(HtmlArticle.TOO_SHORT, page("https://news.example/a/b", dated, "", 5000).filterReason);
     assertEquals(HtmlArticle.UNDATED, page("https://news.example/a/b", "", "", 100).filterReason);
   }
+
+  // a paragraph of 5 x 64 characters less the last space: 319; four of them make 1,276
+  private static final String SENTENCE = "The harbour board agreed the budget for the new quay on Monday. ";
+  private static final String PARA = SENTENCE.repeat(5).strip();
+
+  private static org.jsoup.nodes.Document doc(String body) {
+    return org.jsoup.Jsoup.parse("<html><head><title>T</title></head><body>" + body + "</body></html>");
+  }
+
+  @Test
+  void oneContainerOfProseIsTakenWithoutReadabilityAndWithoutItsPager() {
+    String html = "<nav><p>" + "Home, World, Sports, Culture and everything else we cover here. ".repeat(3) + "</p></nav>"
+        + "<div id=body><h2>Quay</h2><p>" + PARA + "</p><p>" + PARA + "</p><div class=pager>next page 1 2</div><p>"
+        + PARA + "</p><p>" + PARA + "</p></div>";
+    org.jsoup.nodes.Element c = HtmlArticle.confidentParagraphs(doc(html));
+    assertEquals("body", c.id());
+    // the heading and the four paragraphs, one a line; the pager is not prose
+    assertEquals("Quay\n" + PARA + "\n" + PARA + "\n" + PARA + "\n" + PARA, HtmlArticle.proseText(c));
+  }
+
+  @Test
+  void readabilityDecidesWhereTheCheapRuleIsUnsure() {
+    // a lead of 2 x 64 = 128 characters in its own element just before the container
+    String lead = "<div class=intro>" + SENTENCE + SENTENCE + "</div>";
+    String four = "<div id=body><p>" + PARA + "</p><p>" + PARA + "</p><p>" + PARA + "</p><p>" + PARA + "</p></div>";
+    assertNull(HtmlArticle.confidentParagraphs(doc(lead + four)));
+    // the same 1,276 characters split 638 / 638 over two containers: half the text, under 75 %
+    String two = "<div id=a><p>" + PARA + "</p><p>" + PARA + "</p></div><div id=b><p>" + PARA + "</p><p>" + PARA + "</p></div>";
+    assertNull(HtmlArticle.confidentParagraphs(doc(two)));
+    // three paragraphs but 957 characters: under 1,000
+    assertNull(HtmlArticle.confidentParagraphs(doc("<div><p>" + PARA + "</p><p>" + PARA + "</p><p>" + PARA + "</p></div>")));
+    // and the whole extraction still finds the text through Readability
+    HtmlArticle a = HtmlArticle.extract(("<html><body>" + two + "</body></html>").getBytes(StandardCharsets.UTF_8), "UTF-8",
+        "https://news.example/a/b", CRAWLED, 500, false);
+    org.junit.jupiter.api.Assertions.assertTrue(a.text.contains(PARA), a.text);
+  }
 }

@@ -276,6 +276,60 @@ class WarcSourceIT {
     assertTrue(based.get(1).endsWith(dir.resolve("crawl/crawl/sub/b.warc.gz").toString()), based.toString());
   }
 
+  @Test
+  void aFileSplitByOffsetsGivesEveryRecordOnce() throws Exception {
+    Path f = SharedSpark.corpus("warc").resolve(HU2);
+    InputConfig in = input(f);
+    List<RawRecord> whole = read(f, in);
+    // PROVENANCE.txt: 55 records
+    assertEquals(55, whole.size());
+    long len = Files.size(f);
+    // cuts at arbitrary bytes, mid-member, one a byte after another, one a split holding no record start
+    long[] cuts = {0, 1, 300_000, 300_001, 1_000_000, 1_000_010, Long.MAX_VALUE};
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(f.toUri());
+    FileSystem fs = p.getFileSystem(new Configuration());
+    List<String> pieces = new ArrayList<>();
+    for (int i = 0; i + 1 < cuts.length; i++) {
+      new WarcSource.RecordIterator(fs, p, in, cuts[i], cuts[i + 1])
+          .forEachRemaining(r -> pieces.add(r.getOffset() + " " + r.getId() + " " + r.getText()));
+    }
+    List<String> all = whole.stream().map(r -> r.getOffset() + " " + r.getId() + " " + r.getText()).toList();
+    assertEquals(all, pieces);
+    // a split starts at the first member holding a record at or after its start: gzipMembers finds them apart
+    List<Integer> members = gzipMembers(Files.readAllBytes(f));
+    assertEquals(55, members.size());
+    int firstAfter = members.stream().filter(m -> m >= 300_000).findFirst().orElseThrow();
+    List<RawRecord> from = new ArrayList<>();
+    new WarcSource.RecordIterator(fs, p, in, 300_000, Long.MAX_VALUE).forEachRemaining(from::add);
+    assertEquals(firstAfter, from.get(0).getOffset());
+
+    // a damaged member right at a split's start (its deflate data overwritten, so it holds no
+    // readable record): the split before it reads it and quarantines it, as the whole file does
+    int d = members.get(20);
+    byte[] broken = Files.readAllBytes(f);
+    java.util.Arrays.fill(broken, d + 10, d + 16, (byte) 0xff);
+    Path bad = Files.createTempDirectory("warc-split").resolve("damaged.warc.gz");
+    Files.write(bad, broken);
+    org.apache.hadoop.fs.Path bp = new org.apache.hadoop.fs.Path(bad.toUri());
+    List<String> wholeBad = new ArrayList<>();
+    new WarcSource.RecordIterator(fs, bp, in, 0, Long.MAX_VALUE)
+        .forEachRemaining(r -> wholeBad.add(r.getOffset() + " " + r.getId() + " " + r.getError()));
+    List<String> splitBad = new ArrayList<>();
+    for (long[] c : new long[][] {{0, d}, {d, Long.MAX_VALUE}}) {
+      new WarcSource.RecordIterator(fs, bp, in, c[0], c[1])
+          .forEachRemaining(r -> splitBad.add(r.getOffset() + " " + r.getId() + " " + r.getError()));
+    }
+    assertEquals(1, wholeBad.stream().filter(r -> r.endsWith(" " + Quarantine.UNREADABLE_RECORD)).count(), wholeBad.toString());
+    assertEquals(wholeBad, splitBad);
+
+    // 2,090,424 bytes in pieces of 500,000: 5 splits, the last open-ended
+    List<WarcSource.Split> splits = WarcSource.splits(new Configuration(), List.of(p.toString()), 500_000);
+    assertEquals(5, splits.size());
+    assertEquals(2_000_000, splits.get(4).start);
+    assertEquals(Long.MAX_VALUE, splits.get(4).end);
+    assertEquals(len, 2_090_424);
+  }
+
   /** Offsets of the gzip members of a file whose every member holds one record: each starts a new inflater. */
   private static List<Integer> gzipMembers(byte[] b) throws IOException {
     List<Integer> starts = new ArrayList<>();
