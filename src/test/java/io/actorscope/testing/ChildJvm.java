@@ -42,7 +42,7 @@ public final class ChildJvm {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("io.actorscope.cli.Main");
-    cmd.addAll(List.of(args.length > 0 && args[0].equals("run") ? Cli.small(args) : args));
+    cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().putAll(env);

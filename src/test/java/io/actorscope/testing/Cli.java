@@ -65,31 +65,8 @@ public final class Cli {
   public static Cli run(String... args) {
     if (args.length > 0 && args[0].equals("run")) {
       SharedSpark.spark();
-      args = small(args);
     }
     return bare(args);
-  }
-
-  /** Shuffle partitions of a test's run, unless the test sets them (see {@link #small}). */
-  public static final String TEST_SHUFFLE_PARTITIONS = "2";
-
-  /**
-   * A {@code run}'s arguments with two shuffle partitions instead of the defaults' eight, unless the
-   * test set its own: on a test's few records each partition is a task in every stage, and a dated
-   * three-day run of the test feed took 20 s and 30 s of CPU with eight, 13.6 s and 19.6 s with two
-   * (three runs each, alternated, one JVM). No row depends on the count (StandaloneClusterIT
-   * compares a cluster run with a local one).
-   */
-  public static String[] small(String... args) {
-    for (String a : args) {
-      if (a.startsWith("spark.spark.sql.shuffle.partitions=")) {
-        return args;
-      }
-    }
-    String[] out = java.util.Arrays.copyOf(args, args.length + 2);
-    out[args.length] = "--set";
-    out[args.length + 1] = "spark.spark.sql.shuffle.partitions=" + TEST_SHUFFLE_PARTITIONS;
-    return out;
   }
 
   /** As {@link #run}, without starting the shared SparkSession (for checks that nothing starts Spark). */
