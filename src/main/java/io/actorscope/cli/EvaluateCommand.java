@@ -191,7 +191,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     out.println("bound (Reuters codes only the main people and bodies)");
     out.printf("%-8s %9s %6s | %6s %7s | %6s %7s | %9s %7s %11s%n", "codes", "documents", "gold", "dict", "recall",
         "+disc", "recall", "disc acts", "naming", "prec disc ≥");
-    for (String c : Evaluation.DISCOVERABLE_ORDER) {
+    for (String c : Evaluation.DISCOVERABLE.keySet()) {
       Evaluation.CodeScore s = r.get(c);
       if (s == null) {
         continue;
@@ -202,7 +202,7 @@ public final class EvaluateCommand implements Callable<Integer> {
           s.discovery ? String.valueOf(s.discoveredNaming) : "-", pct(s.discoveredPrecisionLowerBound()));
     }
     if (examples > 0) {
-      for (String c : Evaluation.DISCOVERABLE_ORDER) {
+      for (String c : Evaluation.DISCOVERABLE.keySet()) {
         Evaluation.CodeScore s = r.get(c);
         if (s != null) {
           out.printf("  %s codes missed: %s%n", c, top(s.codeMisses, examples));

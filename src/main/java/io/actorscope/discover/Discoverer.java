@@ -600,7 +600,6 @@ public final class Discoverer {
     return m != null && !"person".equals(m.getActorType()) && m.getRoleId() == null && v.capitalised(t);
   }
 
-  /** The end (exclusive) of the run of name words that starts at t. */
   /** Shortest line that a single line break ends inside hard-wrapped prose (Reuters wraps at about 70). */
   static final int WRAPPED_LINE_CHARS = 50;
 
@@ -621,6 +620,7 @@ public final class Discoverer {
     return nl - (text.lastIndexOf('\n', nl - 1) + 1) >= WRAPPED_LINE_CHARS;
   }
 
+  /** The end (exclusive) of the run of name words that starts at t. */
   private int runEnd(View v, int t) {
     int n = v.size();
     int j = t + 1;

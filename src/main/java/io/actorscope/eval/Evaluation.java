@@ -397,9 +397,15 @@ public final class Evaluation {
   }
 
   /** The categories whose codes are names discovery can find, with the discovered type each takes. */
-  public static final Map<String, String> DISCOVERABLE = Map.of(
-      "PEOPLE", io.actorscope.discover.Discoverer.PERSON, "ORGS", io.actorscope.discover.Discoverer.ORGANISATION);
-  public static final List<String> DISCOVERABLE_ORDER = List.of("PEOPLE", "ORGS");
+  public static final Map<String, String> DISCOVERABLE = discoverable();
+
+  /** PEOPLE, then ORGS: the order the evaluation prints them in. */
+  private static Map<String, String> discoverable() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("PEOPLE", io.actorscope.discover.Discoverer.PERSON);
+    m.put("ORGS", io.actorscope.discover.Discoverer.ORGANISATION);
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   /** The words of a name or a code, folded to lower case; apostrophes dropped ("O'Neill" is one word). */
   static List<String> words(String s) {

@@ -121,10 +121,12 @@ public final class HtmlArticle {
     a.title = title(doc, jsonLd);
     Element content = null;
     String text = "";
+    // Readability works on a clone, so the page's paragraph figures hold for both uses below
+    Densest densest = mode.equals("readability") ? null : densest(doc);
     if (mode.equals(DEFAULT_MODE)) {
       // Readability is most of the reader's time (README, "Benchmark"); where one container plainly
       // holds the page's prose, it would pick that container too, so it is asked only about the rest.
-      content = confidentParagraphs(doc);
+      content = confident(densest);
       text = content == null ? "" : proseText(content);
     }
     if (content == null && !mode.equals("paragraphs")) {
@@ -134,7 +136,7 @@ public final class HtmlArticle {
     if (mode.equals("paragraphs") || (!mode.equals("readability") && text.length() < minChars)) {
       // Readability keeps nothing on some pages (valasz.hu's article body, for one): then the
       // container with the most paragraph text, if it gives more.
-      Element dense = densestParagraphs(doc);
+      Element dense = densest == null ? null : densest.element;
       String t = dense == null ? "" : blockText(dense);
       if (mode.equals("paragraphs") || t.length() > text.length()) {
         content = dense;
@@ -232,45 +234,21 @@ public final class HtmlArticle {
   static final int CONFIDENT_PARAGRAPHS = 3;
 
   /**
-   * The densest container (see {@link #densestParagraphs}) when the page leaves no doubt about it: it
-   * holds at least {@link #CONFIDENT_PARAGRAPHS} paragraphs and {@link #CONFIDENT_CHARS} characters of
+   * The densest container (see {@link #densest}) when the page leaves no doubt about it: it holds at
+   * least {@link #CONFIDENT_PARAGRAPHS} paragraphs and {@link #CONFIDENT_CHARS} characters of
    * paragraph text, at least {@link #CONFIDENT_SHARE} of all the page's, with under a tenth of it link
    * text. Otherwise null, and Readability decides.
    */
   static Element confidentParagraphs(Document doc) {
-    java.util.Map<Element, int[]> score = new java.util.HashMap<>();
-    long total = 0;
-    for (Element p : doc.select("p")) {
-      if (p.parent() == null || p.closest("nav, header, footer, aside, form") != null) {
-        continue;
-      }
-      int len = p.text().length();
-      if (len < 40) {
-        continue;
-      }
-      int links = 0;
-      for (Element l : p.select("a")) {
-        links += l.text().length();
-      }
-      total += len;
-      int[] s = score.computeIfAbsent(p.parent(), k -> new int[3]);
-      s[0] += len;
-      s[1]++;
-      s[2] += links;
-    }
-    Element best = null;
-    int[] top = null;
-    for (java.util.Map.Entry<Element, int[]> e : score.entrySet()) {
-      if (top == null || e.getValue()[0] > top[0]) {
-        top = e.getValue();
-        best = e.getKey();
-      }
-    }
-    if (top == null || top[0] < CONFIDENT_CHARS || top[1] < CONFIDENT_PARAGRAPHS
-        || top[0] < CONFIDENT_SHARE * total || top[2] * 10 >= top[0] || proseBefore(best)) {
+    return confident(densest(doc));
+  }
+
+  private static Element confident(Densest d) {
+    if (d == null || d.chars < CONFIDENT_CHARS || d.paragraphs < CONFIDENT_PARAGRAPHS
+        || d.chars < CONFIDENT_SHARE * d.pageChars || d.linkChars * 10 >= d.chars || proseBefore(d.element)) {
       return null;
     }
-    return best;
+    return d.element;
   }
 
   /**
@@ -289,11 +267,7 @@ public final class HtmlArticle {
         if (t.length() < 100) {
           continue;
         }
-        long links = 0;
-        for (Element l : s.select("a")) {
-          links += l.text().length();
-        }
-        if (links * 2 < t.length()) {
+        if (linkChars(s) * 2 < t.length()) {
           return true;
         }
       }
@@ -320,11 +294,7 @@ public final class HtmlArticle {
         continue;
       }
       if (c.nameIs("ul") || c.nameIs("ol")) {
-        long links = 0;
-        for (Element l : c.select("a")) {
-          links += l.text().length();
-        }
-        if (links * 2 > t.length()) {
+        if (linkChars(c) * 2 > t.length()) {
           continue;
         }
       }
@@ -382,29 +352,46 @@ public final class HtmlArticle {
   }
 
   /**
-   * The element whose own paragraphs (of 40 characters or more, outside nav, header, footer and
-   * aside) hold the most text.
+   * The element whose own paragraphs (of 40 characters or more, outside nav, header, footer, aside
+   * and forms) hold the most text, with the figures the cheap rule judges it by; null without any.
    */
-  static Element densestParagraphs(Document doc) {
-    java.util.Map<Element, Integer> score = new java.util.HashMap<>();
+  static Densest densest(Document doc) {
+    java.util.Map<Element, int[]> score = new java.util.HashMap<>();
+    long total = 0;
     for (Element p : doc.select("p")) {
-      if (p.closest("nav, header, footer, aside, form") != null) {
+      if (p.parent() == null || p.closest("nav, header, footer, aside, form") != null) {
         continue;
       }
       int len = p.text().length();
-      if (len >= 40 && p.parent() != null) {
-        score.merge(p.parent(), len, Integer::sum);
+      if (len < 40) {
+        continue;
       }
+      total += len;
+      int[] s = score.computeIfAbsent(p.parent(), k -> new int[3]);
+      s[0] += len;
+      s[1]++;
+      s[2] += linkChars(p);
     }
     Element best = null;
-    int top = 0;
-    for (java.util.Map.Entry<Element, Integer> e : score.entrySet()) {
-      if (e.getValue() > top) {
+    int[] top = null;
+    for (java.util.Map.Entry<Element, int[]> e : score.entrySet()) {
+      if (top == null || e.getValue()[0] > top[0]) {
         top = e.getValue();
         best = e.getKey();
       }
     }
-    return best;
+    return best == null ? null : new Densest(best, top[0], top[1], top[2], total);
+  }
+
+  /** The densest container, its paragraph characters, paragraphs and link characters, and the page's paragraph characters. */
+  record Densest(Element element, int chars, int paragraphs, int linkChars, long pageChars) {}
+
+  private static int linkChars(Element e) {
+    int n = 0;
+    for (Element l : e.select("a")) {
+      n += l.text().length();
+    }
+    return n;
   }
 
   /** The main text of an element: one line per block, white space folded, blank lines collapsed. */

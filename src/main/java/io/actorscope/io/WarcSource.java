@@ -244,7 +244,7 @@ final class WarcSource implements ArticleSource {
       long next = end == Long.MAX_VALUE ? -1 : Boundaries.nextRecord(fs, path, end, length);
       this.end = next < 0 ? Long.MAX_VALUE : next;
       long at = start == 0 ? 0 : Boundaries.nextRecord(fs, path, start, length);
-      if (at < 0 || at >= end) {
+      if (at < 0 || at >= this.end) {
         done = true; // no record starts in this split
         return;
       }
