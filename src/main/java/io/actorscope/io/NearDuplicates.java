@@ -437,6 +437,18 @@ public final class NearDuplicates {
    * and cliques: a few rounds). Returns (node, label).
    */
   static Dataset<Row> components(Dataset<Row> edges, List<Dataset<?>> cached) {
+    return components(edges, cached, LOCAL_EDGES);
+  }
+
+  /** As above, grouping on the driver only up to {@code localEdges} pairs (a test forces the rounds with 0). */
+  static Dataset<Row> components(Dataset<Row> edges, List<Dataset<?>> cached, int localEdges) {
+    // Few pairs (the usual case: a day of news holds hundreds of copies, not millions): the
+    // components are found in one pass on the driver, bounded by LOCAL_EDGES (some tens of MB of
+    // keys), instead of the rounds below, each a join, a checkpoint and a count.
+    List<Row> few = edges.limit(localEdges + 1).collectAsList();
+    if (few.size() <= localEdges) {
+      return edges.sparkSession().createDataFrame(localComponents(few), LABELS);
+    }
     Dataset<Row> both = edges.select(col("u"), col("v")).union(edges.select(col("v"), col("u")))
         .distinct().persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(both);
@@ -457,6 +469,55 @@ public final class NearDuplicates {
       }
     }
   }
+
+  /** Up to this many copy pairs are grouped into stories on the driver ({@link #components}). */
+  static final int LOCAL_EDGES = 100_000;
+
+  private static final StructType LABELS = new StructType()
+      .add("node", DataTypes.StringType, false)
+      .add("label", DataTypes.StringType, false);
+
+  /**
+   * (node, label) for edges (u, v): union-find, each component labelled by its smallest node in the
+   * order Spark's {@code min} uses on strings (their UTF-8 bytes), as the distributed rounds label it.
+   */
+  static List<Row> localComponents(List<Row> edges) {
+    java.util.Map<String, String> parent = new java.util.HashMap<>();
+    for (Row e : edges) {
+      String a = root(parent, e.getString(0));
+      String b = root(parent, e.getString(1));
+      if (!a.equals(b)) {
+        if (UTF8.compare(a, b) < 0) {
+          parent.put(b, a);
+        } else {
+          parent.put(a, b);
+        }
+      }
+    }
+    List<Row> out = new ArrayList<>(parent.size());
+    for (String n : parent.keySet()) {
+      out.add(RowFactory.create(n, root(parent, n)));
+    }
+    return out;
+  }
+
+  private static String root(java.util.Map<String, String> parent, String n) {
+    String r = n;
+    for (String p = parent.putIfAbsent(r, r); p != null && !p.equals(r); p = parent.get(r)) {
+      r = p;
+    }
+    // path compression: every node on the way now points at the root
+    for (String x = n; !x.equals(r); ) {
+      String next = parent.get(x);
+      parent.put(x, r);
+      x = next;
+    }
+    return r;
+  }
+
+  /** Strings in the order of their UTF-8 bytes, unsigned: Spark's order for string columns. */
+  static final java.util.Comparator<String> UTF8 = (x, y) -> java.util.Arrays.compareUnsigned(
+      x.getBytes(java.nio.charset.StandardCharsets.UTF_8), y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
   /** Article to (id, key, epoch day or null, bin minima); null minima for a text without words. */
   static final class Sketch implements MapFunction<Article, Row> {

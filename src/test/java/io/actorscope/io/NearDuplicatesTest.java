@@ -160,4 +160,37 @@ class NearDuplicatesTest {
     assertEquals("COG_79_2024", s.get("COG_79_2024-tail40"));
     assertEquals("GTM_79_2024", s.get("GTM_79_2024-r8"));
   }
+
+  /** (node, label) rows as "node>label", sorted. */
+  private static List<String> labelled(List<Row> rows) {
+    List<String> out = new ArrayList<>();
+    rows.forEach(r -> out.add(r.getString(0) + ">" + r.getString(1)));
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  @Test
+  void storiesAreGroupedAlikeOnTheDriverAndInRoundsAndLabelledByTheirSmallestKeyInUtf8Order() {
+    SparkSession spark = SharedSpark.spark();
+    org.apache.spark.sql.types.StructType uv = new org.apache.spark.sql.types.StructType()
+        .add("u", org.apache.spark.sql.types.DataTypes.StringType).add("v", org.apache.spark.sql.types.DataTypes.StringType);
+    // a chain e-d, d-c, c-b, b-a met from its far end; a star; and two keys that sort one way in
+    // Java's UTF-16 order (U+1F600 is a surrogate pair, below U+FF21) and the other in UTF-8 bytes
+    // (EF BC A1 < F0 9F 98 80), Spark's order for strings
+    List<Row> edges = new ArrayList<>();
+    for (String[] e : new String[][] {{"e", "d"}, {"d", "c"}, {"c", "b"}, {"b", "a"}, {"s", "x"}, {"s", "y"},
+        {"z", "s"}, {"\uD83D\uDE00", "\uFF21"}}) {
+      edges.add(org.apache.spark.sql.RowFactory.create(e[0], e[1]));
+    }
+    List<String> expected = List.of("a>a", "b>a", "c>a", "d>a", "e>a", "s>s", "x>s", "y>s", "z>s",
+        "\uD83D\uDE00>\uFF21", "\uFF21>\uFF21");
+    List<String> sortedExpected = new ArrayList<>(expected);
+    java.util.Collections.sort(sortedExpected);
+    assertEquals(sortedExpected, labelled(NearDuplicates.localComponents(edges)));
+    Dataset<Row> df = spark.createDataFrame(edges, uv);
+    List<Dataset<?>> cached = new ArrayList<>();
+    assertEquals(sortedExpected, labelled(NearDuplicates.components(df, cached, 0).collectAsList()), "in rounds");
+    assertEquals(sortedExpected, labelled(NearDuplicates.components(df, cached, 100).collectAsList()), "on the driver");
+    cached.forEach(Dataset::unpersist);
+  }
 }
