@@ -14,7 +14,7 @@ public final class SharedSpark {
 
   public static synchronized SparkSession spark() {
     if (spark == null) {
-      spark = SparkSession.builder()
+      SparkSession.Builder b = SparkSession.builder()
           .master("local[2]")
           .appName("actorscope-tests")
           .config("spark.driver.host", "127.0.0.1")
@@ -25,8 +25,14 @@ public final class SharedSpark {
           .config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true")
           .config("spark.sql.shuffle.partitions", "4")
           .config("spark.sql.session.timeZone", "UTC")
-          .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-          .getOrCreate();
+          .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+      // the fast tier's own settings (pom.xml's test.spark), k=v,k=v
+      for (String kv : System.getProperty("actorscope.test.spark", "").split(",")) {
+        if (kv.contains("=")) {
+          b.config(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+        }
+      }
+      spark = b.getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> spark.stop()));
     }
     return spark;
