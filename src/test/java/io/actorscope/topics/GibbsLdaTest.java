@@ -49,7 +49,8 @@ class GibbsLdaTest {
     GibbsLda.Settings s = new GibbsLda.Settings(200, 5, 50, 10, 1.0, 0.01, 42);
     GibbsLda.Fitted f = GibbsLda.fit(data, "features", 2, V, s);
     assertEquals(200, f.sweeps);
-    assertEquals(40, f.rounds);
+    // 50 burn-in rounds of one sweep, then 150 / 5 rounds of five
+    assertEquals(80, f.rounds);
     assertEquals(90 * 80, f.tokens);
     long total = 0;
     for (int c : f.wordTopic) {
@@ -86,6 +87,73 @@ class GibbsLdaTest {
       col += model.topicsMatrix().apply(w, first);
     }
     assertEquals(f.topicTotals[first] + V * f.beta, col, 1e-6);
+  }
+
+  @Test
+  void roundsAreOneSweepDuringBurnInThenSyncEvery() {
+    GibbsLda.Settings s = new GibbsLda.Settings(25, 10, 3, 10, 1.0, 0.01, 1);
+    // 1 + 1 + 1 burn-in sweeps, then 10 + 10, then the 2 left
+    int[] expected = {1, 1, 1, 10, 10, 2};
+    int done = 0;
+    for (int sweeps : expected) {
+      assertEquals(sweeps, GibbsLda.sweepsInRound(s, done), "round after " + done + " sweeps");
+      done += sweeps;
+    }
+    assertEquals(25, done);
+    GibbsLda.Settings none = new GibbsLda.Settings(7, 4, 0, 0, 1.0, 0.01, 1);
+    assertEquals(4, GibbsLda.sweepsInRound(none, 0));
+    assertEquals(3, GibbsLda.sweepsInRound(none, 4));
+  }
+
+  /**
+   * Four planted topics on disjoint vocabularies (words 15p .. 15p+14 for topic p), 120 one-topic
+   * documents of 40 tokens, topics interleaved so that both partitions hold all four. Sampled apart
+   * for the first 30 sweeps, each partition would form the four topics under its own numbering, and
+   * the merge would add different planted topics into one fitted topic (24 numberings, one of them
+   * right); merged after every burn-in sweep, every seed must give each planted topic its own fitted
+   * topic holding nearly all of its tokens.
+   */
+  @Test
+  void separatesPlantedTopicsFromSeveralSeeds() {
+    SparkSession spark = SharedSpark.spark();
+    int planted = 4;
+    int words = 15;
+    Random rnd = new Random(11);
+    List<Row> rows = new ArrayList<>();
+    for (int d = 0; d < 120; d++) {
+      double[] counts = new double[planted * words];
+      for (int i = 0; i < 40; i++) {
+        counts[(d % planted) * words + rnd.nextInt(words)]++;
+      }
+      rows.add(RowFactory.create(d, Vectors.dense(counts).compressed()));
+    }
+    StructType schema = new StructType().add("doc", DataTypes.IntegerType).add("features", new VectorUDT());
+    Dataset<Row> data = spark.createDataFrame(rows, schema).repartition(2);
+    for (long seed = 1; seed <= 4; seed++) {
+      GibbsLda.Settings s = new GibbsLda.Settings(60, 30, 30, 10, 1.0, 0.01, seed);
+      GibbsLda.Fitted f = GibbsLda.fit(data, "features", planted, planted * words, s);
+      boolean[] taken = new boolean[planted];
+      long onOwn = 0;
+      for (int p = 0; p < planted; p++) {
+        long[] byTopic = new long[planted];
+        for (int w = p * words; w < (p + 1) * words; w++) {
+          for (int t = 0; t < planted; t++) {
+            byTopic[t] += f.wordTopic[w * planted + t];
+          }
+        }
+        int best = 0;
+        for (int t = 1; t < planted; t++) {
+          if (byTopic[t] > byTopic[best]) {
+            best = t;
+          }
+        }
+        assertTrue(!taken[best], "seed " + seed + ": planted topic " + p + " shares fitted topic " + best);
+        taken[best] = true;
+        onOwn += byTopic[best];
+      }
+      // 120 · 40 = 4800 tokens; a separated fit leaves only smoothing noise off the own topic
+      assertTrue(onOwn >= 0.97 * 4800, "seed " + seed + ": tokens on their planted topic's fitted topic " + onOwn);
+    }
   }
 
   @Test
