@@ -79,8 +79,8 @@ public final class BenchTopicsCommand extends CorpusCommand implements Callable<
       }
       var t = config.topics;
       String name = TopicModeler.GIBBS.equals(t.optimizer)
-          ? String.format(Locale.ROOT, "Actorscope Gibbs on Spark (%d sweeps, sync every %d, %d partitions)",
-              t.gibbs.iterations, t.gibbs.syncEvery, spark.sparkContext().defaultParallelism())
+          ? String.format(Locale.ROOT, "Actorscope Gibbs on Spark (%d sweeps, merged after each of the first %d, then every %d; %d partitions)",
+              t.gibbs.iterations, t.gibbs.burnIn, t.gibbs.syncEvery, spark.sparkContext().defaultParallelism())
           : String.format(Locale.ROOT, "Actorscope MLlib %s (max_iter %d)", t.optimizer, t.maxIter);
       Map<String, Object> o = new LinkedHashMap<>();
       o.put("name", name);
