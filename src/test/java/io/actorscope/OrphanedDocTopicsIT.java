@@ -44,6 +44,7 @@ class OrphanedDocTopicsIT {
     Path out = dir.resolve("out");
     List<String> args = List.of(Cli.with(Cli.leanWithTopics(), "run", "--input", in.toString(), "--format", "text",
         "--output", out.toString(), "--date", "2025-05-01", "--set", "topics.k=3", "--set", "topics.max_iter=5",
+        "--set", "topics.gibbs.iterations=50", "--set", "topics.gibbs.burn_in=10",
         "--set", "topics.min_df=2"));
     assertEquals(0, Cli.run(args.toArray(new String[0])).exit);
     long before = SharedSpark.spark().read().parquet(out.resolve("doc_topics").toString()).count();

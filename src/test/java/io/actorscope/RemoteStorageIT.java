@@ -46,7 +46,7 @@ class RemoteStorageIT {
   static final List<LocalDate> DAYS = List.of(LocalDate.parse("2025-05-01"), LocalDate.parse("2025-05-02"));
   /** A small LDA so topics and doc_topics are written too. */
   static final String[] TOPICS = {"--set", "topics.enabled=true", "--set", "topics.k=3", "--set", "topics.max_iter=5",
-      "--set", "topics.min_documents=5", "--set", "topics.min_df=2", "--set", "topics.top_terms=5"};
+      "--set", "topics.gibbs.iterations=50", "--set", "topics.gibbs.burn_in=10", "--set", "topics.min_documents=5", "--set", "topics.min_df=2", "--set", "topics.top_terms=5"};
 
   @TempDir
   static Path dir;
