@@ -52,8 +52,8 @@ class KilledRunIT {
         "    path_pattern: \"(?<id>(?<source>[A-Z][A-Z0-9]{1,3})_\\\\d+_(?<year>\\\\d{4}))\\\\.txt$\"",
         "  - path: " + in.resolve("seed.jsonl"),
         "    format: jsonl",
-        // a short Gibbs fit (50 sweeps, 10 of them merged one by one): the kill and the commit are
-        // what is tested here, not the topics, and the default 500 sweeps are 140 Spark jobs
+        // Cli.SHORT_GIBBS, in the spec so that KillAtEveryPhaseIT's runs have it too: the kill and
+        // the commit are what is tested here, not the topics
         "topics:", "  k: 3", "  min_documents: 5", "  max_iter: 5", "  gibbs: {iterations: 50, burn_in: 10}",
         // an undated run, which rolls windows only when asked: KillAtEveryPhaseIT kills in that phase too
         "nightly:", "  rolling_undated: true", ""));

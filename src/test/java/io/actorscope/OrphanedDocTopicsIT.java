@@ -42,9 +42,10 @@ class OrphanedDocTopicsIT {
     Path day = Files.createDirectories(in.resolve("dt=2025-05-01"));
     copySpeeches(day, 0, 30);
     Path out = dir.resolve("out");
-    List<String> args = List.of(Cli.with(Cli.leanWithTopics(), "run", "--input", in.toString(), "--format", "text",
+    List<String> lean = new java.util.ArrayList<>(Cli.leanWithTopics());
+    lean.addAll(Cli.sets(Cli.SHORT_GIBBS));
+    List<String> args = List.of(Cli.with(lean, "run", "--input", in.toString(), "--format", "text",
         "--output", out.toString(), "--date", "2025-05-01", "--set", "topics.k=3", "--set", "topics.max_iter=5",
-        "--set", "topics.gibbs.iterations=50", "--set", "topics.gibbs.burn_in=10",
         "--set", "topics.min_df=2"));
     assertEquals(0, Cli.run(args.toArray(new String[0])).exit);
     long before = SharedSpark.spark().read().parquet(out.resolve("doc_topics").toString()).count();

@@ -45,8 +45,9 @@ class RemoteStorageIT {
       Tables.COOCCURRENCE_ROLLING, Tables.TOPICS, Tables.DOC_TOPICS);
   static final List<LocalDate> DAYS = List.of(LocalDate.parse("2025-05-01"), LocalDate.parse("2025-05-02"));
   /** A small LDA so topics and doc_topics are written too. */
-  static final String[] TOPICS = {"--set", "topics.enabled=true", "--set", "topics.k=3", "--set", "topics.max_iter=5",
-      "--set", "topics.gibbs.iterations=50", "--set", "topics.gibbs.burn_in=10", "--set", "topics.min_documents=5", "--set", "topics.min_df=2", "--set", "topics.top_terms=5"};
+  static final String[] TOPICS = Stream.concat(Stream.of("--set", "topics.enabled=true",
+      "--set", "topics.k=3", "--set", "topics.max_iter=5", "--set", "topics.min_documents=5", "--set", "topics.min_df=2",
+      "--set", "topics.top_terms=5"), Cli.sets(Cli.SHORT_GIBBS).stream()).toArray(String[]::new);
 
   @TempDir
   static Path dir;

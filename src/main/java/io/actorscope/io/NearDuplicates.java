@@ -431,10 +431,11 @@ public final class NearDuplicates {
   }
 
   /**
-   * Connected components of an undirected graph (u, v) on the cluster: every node's label becomes
-   * the smallest node of its component by min-label propagation; each round is one small join
-   * over the edges, and there are as many rounds as the longest shortest path (copies form stars
-   * and cliques: a few rounds). Returns (node, label).
+   * Connected components of an undirected graph (u, v): every node's label becomes the smallest
+   * node of its component. Up to {@link #LOCAL_EDGES} edges by union-find on the driver
+   * ({@link #localComponents}); more on the cluster by min-label propagation, each round one small
+   * join over the edges, as many rounds as the longest shortest path (copies form stars and
+   * cliques: a few rounds). Returns (node, label).
    */
   static Dataset<Row> components(Dataset<Row> edges, List<Dataset<?>> cached) {
     return components(edges, cached, LOCAL_EDGES);
@@ -442,9 +443,9 @@ public final class NearDuplicates {
 
   /** As above, grouping on the driver only up to {@code localEdges} pairs (a test forces the rounds with 0). */
   static Dataset<Row> components(Dataset<Row> edges, List<Dataset<?>> cached, int localEdges) {
-    // Few pairs (the usual case: a day of news holds hundreds of copies, not millions): the
-    // components are found in one pass on the driver, bounded by LOCAL_EDGES (some tens of MB of
-    // keys), instead of the rounds below, each a join, a checkpoint and a count.
+    // Few pairs (the usual case: a day of news holds hundreds of copies, not millions) are grouped in
+    // one pass on the driver, bounded by LOCAL_EDGES (some tens of MB of keys), instead of the
+    // rounds below, each a join, a checkpoint and a count.
     List<Row> few = edges.limit(localEdges + 1).collectAsList();
     if (few.size() <= localEdges) {
       return edges.sparkSession().createDataFrame(localComponents(few), LABELS);

@@ -32,6 +32,19 @@ public final class Cli {
       "--set", "cooccurrence.scopes=[article]", "--set", "cooccurrence.graph.enabled=false",
       "--set", "actors.unmatched_names.enabled=false", "--set", "nightly.rolling_days=[]");
 
+  /**
+   * A short Gibbs fit (50 sweeps, 10 of them burn-in), for tests whose subject is not the topics:
+   * burn-in merges after every sweep, so the defaults' 500 sweeps are 140 Spark jobs.
+   */
+  public static final List<String> SHORT_GIBBS = List.of("topics.gibbs.iterations=50", "topics.gibbs.burn_in=10");
+
+  /** {@code --set} before each of {@code keyValues}. */
+  public static List<String> sets(List<String> keyValues) {
+    List<String> out = new java.util.ArrayList<>();
+    keyValues.forEach(kv -> out.addAll(List.of("--set", kv)));
+    return out;
+  }
+
   /** {@link #LEAN} with the topics stage kept, for tests of topics and of the phases around them. */
   public static List<String> leanWithTopics() {
     return leanExcept("topics.enabled");

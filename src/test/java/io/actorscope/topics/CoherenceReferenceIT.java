@@ -81,8 +81,10 @@ class CoherenceReferenceIT {
     SharedSpark.corpus("bbc");
     assumeGensim();
     // any five topics do (the scores are compared, not the fit): a short Gibbs fit
-    JobConfig c = load("topics.k=5", "topics.max_iter=10", "topics.min_df=5", "topics.coherence.top_n=10",
-        "topics.gibbs.iterations=50", "topics.gibbs.burn_in=10");
+    List<String> sets = new ArrayList<>(List.of("topics.k=5", "topics.max_iter=10", "topics.min_df=5",
+        "topics.coherence.top_n=10"));
+    sets.addAll(io.actorscope.testing.Cli.SHORT_GIBBS);
+    JobConfig c = load(sets.toArray(new String[0]));
     Dataset<AnalyzedArticle> articles = bbc(c);
     TopicModeler.Result r = TopicModeler.fit(articles, null, c.topics, c.text.minTermLength, "bbc-test");
     assertEquals(null, r.skipped);
