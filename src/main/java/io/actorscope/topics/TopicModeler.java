@@ -34,7 +34,7 @@ import org.apache.spark.storage.StorageLevel;
  * min/max document frequency), then LDA (by default collapsed Gibbs sampling, {@link GibbsLda}; or
  * MLlib's online or EM optimizer), either fitted on this run's articles or loaded from a saved
  * model ({@link ModelStore}) and applied to them. Either way each topic is scored for coherence over
- * the run's articles ({@link Coherence}) and the model's log-perplexity on them. Articles whose
+ * the run's articles ({@link Coherence}) and the articles' log-perplexity under their mixtures. Articles whose
  * tokens are all outside the vocabulary are left out of fitting and get an all-zero mixture with no
  * dominant topic.
  */
@@ -63,10 +63,15 @@ public final class TopicModeler {
     public String trainedTo;
     /** The prepared token rows (persisted; {@link #release()} frees them). */
     public Dataset<Row> tokens;
+    /** Each article's count vector and inferred mixture (persisted; {@link #release()} frees them). */
+    Dataset<Row> mixed;
 
     public void release() {
       if (tokens != null) {
         tokens.unpersist();
+      }
+      if (mixed != null) {
+        mixed.unpersist();
       }
     }
 
@@ -153,7 +158,7 @@ public final class TopicModeler {
     Row window = r.tokens.filter(size(col(TopicTokens.TOKENS)).gt(0)).agg(functions.min("date"), functions.max("date")).first();
     r.trainedFrom = window.isNullAt(0) ? null : window.getString(0);
     r.trainedTo = window.isNullAt(1) ? null : window.getString(1);
-    describe(r, vectors, withTerms, cfg, modelId);
+    describe(r, vectors, cfg, modelId);
     return r;
   }
 
@@ -171,8 +176,7 @@ public final class TopicModeler {
     r.tokens = TopicTokens.finish(marked, r.settings).persist(StorageLevel.MEMORY_AND_DISK());
     r.documents = r.tokens.filter(size(col(TopicTokens.TOKENS)).gt(0)).count();
     Dataset<Row> vectors = r.features.transform(r.tokens);
-    Dataset<Row> scored = vectors.filter(nonEmpty().apply(col("features")));
-    describe(r, vectors, scored, cfg, saved.modelId);
+    describe(r, vectors, cfg, saved.modelId);
     return r;
   }
 
@@ -181,7 +185,7 @@ public final class TopicModeler {
   }
 
   /** Topic terms and labels, doc mixtures, coherence and perplexity of a model on the run's articles. */
-  private static void describe(Result r, Dataset<Row> vectors, Dataset<Row> scored, JobConfig.Topics cfg, String modelId) {
+  private static void describe(Result r, Dataset<Row> vectors, JobConfig.Topics cfg, String modelId) {
     List<TopicTerm> terms = new ArrayList<>();
     List<List<String>> top = new ArrayList<>();
     int n = Math.max(cfg.topTerms, cfg.coherence.topN);
@@ -210,11 +214,14 @@ public final class TopicModeler {
       }
     }
     r.topics = r.tokens.sparkSession().createDataset(terms, TopicTerm.ENCODER);
-    r.docTopics = r.lda.transform(vectors)
-        .select("id", "date", "source", "features", "mixture")
-        .map(new ToDocTopics(modelId), DocTopics.ENCODER);
+    // one inference pass: the mixtures are kept for doc_topics and the perplexity is computed from
+    // them. MLlib's logPerplexity ran inference twice more (its bound and its token count): 7.8 of
+    // the sample's 60 s topics phase (event log, 2026-12-02)
+    r.mixed = r.lda.transform(vectors).select("id", "date", "source", "features", "mixture")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    r.docTopics = r.mixed.map(new ToDocTopics(modelId), DocTopics.ENCODER);
     long scoredDocs = r.tokens.count();
-    r.logPerplexity = r.documents == 0 ? Double.NaN : r.lda.logPerplexity(scored);
+    r.logPerplexity = r.documents == 0 ? Double.NaN : logPerplexity(r.mixed, topicWord(r.lda));
     List<Coherence.Scores> scores = Coherence.compute(r.tokens, TopicTokens.TOKENS, top, cfg.coherence.window,
         Coherence.WindowMode.valueOf(cfg.coherence.windowMode.toUpperCase(Locale.ROOT)));
     for (int t = 0; t < scores.size(); t++) {
@@ -232,6 +239,63 @@ public final class TopicModeler {
       r.qualityRows.add(q);
     }
     r.quality = r.tokens.sparkSession().createDataset(r.qualityRows, TopicQuality.ENCODER);
+  }
+
+  /** p(w | t) at w·k + t: the model's topics matrix (λ, or n_wt + β for Gibbs) with each topic normalised. */
+  static double[] topicWord(LDAModel lda) {
+    org.apache.spark.ml.linalg.Matrix m = lda.topicsMatrix();
+    int v = m.numRows();
+    int k = m.numCols();
+    double[] out = new double[v * k];
+    for (int t = 0; t < k; t++) {
+      double sum = 0;
+      for (int w = 0; w < v; w++) {
+        sum += m.apply(w, t);
+      }
+      for (int w = 0; w < v; w++) {
+        out[w * k + t] = m.apply(w, t) / sum;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Σ_w n_w · log Σ_t θ_t · p(w | t): the log-likelihood of one article's term counts under its
+   * mixture θ and the topics ({@code phi} at w·k + t, {@link #topicWord}).
+   */
+  static double logLikelihood(Vector counts, double[] theta, double[] phi) {
+    int k = theta.length;
+    double ll = 0;
+    org.apache.spark.ml.linalg.SparseVector c = counts.toSparse();
+    for (int i = 0; i < c.indices().length; i++) {
+      int w = c.indices()[i];
+      double p = 0;
+      for (int t = 0; t < k; t++) {
+        p += theta[t] * phi[w * k + t];
+      }
+      ll += c.values()[i] * Math.log(p);
+    }
+    return ll;
+  }
+
+  /**
+   * Per-token log-perplexity of the articles under their inferred mixtures, −Σ log-likelihood / Σ
+   * terms, over rows with {@code features} (counts) and {@code mixture}; articles without a term
+   * count for nothing. Lower is better.
+   */
+  static double logPerplexity(Dataset<Row> mixed, double[] phi) {
+    org.apache.spark.broadcast.Broadcast<double[]> b = org.apache.spark.api.java.JavaSparkContext
+        .fromSparkContext(mixed.sparkSession().sparkContext()).broadcast(phi);
+    double[] sums = mixed.select("features", "mixture").javaRDD().map(row -> {
+      Vector counts = (Vector) row.get(0);
+      double n = 0;
+      for (double x : counts.toSparse().values()) {
+        n += x;
+      }
+      return n == 0 ? new double[] {0, 0} : new double[] {logLikelihood(counts, ((Vector) row.get(1)).toArray(), b.value()), n};
+    }).fold(new double[] {0, 0}, (x, y) -> new double[] {x[0] + y[0], x[1] + y[1]});
+    b.destroy();
+    return sums[1] == 0 ? Double.NaN : -sums[0] / sums[1];
   }
 
   /** The top terms of each topic, in rank order (for coherence references and benchmarks). */

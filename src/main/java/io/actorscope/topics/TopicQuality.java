@@ -25,7 +25,7 @@ public class TopicQuality implements Serializable {
   /** UMass (gensim u_mass), over documents. */
   private double umass;
   private int window;
-  /** MLlib's per-token log-perplexity bound of the model on the scored articles (lower is better). */
+  /** Per-token log-perplexity of the scored articles under their inferred mixtures, −Σ log p(w) / tokens (lower is better). */
   private double logPerplexity;
   /** Articles the scores were computed over. */
   private long documents;

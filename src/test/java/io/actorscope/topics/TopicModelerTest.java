@@ -77,7 +77,10 @@ class TopicModelerTest {
     assertEquals(2, r.qualityRows.size());
     for (TopicQuality q : r.qualityRows) {
       assertTrue(q.getNpmiDocument() > 0, "NPMI " + q.getNpmiDocument());
-      assertTrue(q.getLogPerplexity() > 0 && !Double.isInfinite(q.getLogPerplexity()));
+      // each article draws its words uniformly from one topic's 8: a model that separates them gives
+      // each token p(w) near 1/8, so the per-token log-perplexity is near ln 8 = 2.079 (a little
+      // below: a sample of 30 words is less even than the 8 it is drawn from)
+      assertEquals(Math.log(8), q.getLogPerplexity(), 0.15);
       assertEquals(42, q.getDocuments());
     }
 
@@ -117,6 +120,19 @@ class TopicModelerTest {
     assertEquals(2, meta.get("parameters").get("k").asInt());
     assertEquals(41, meta.get("training").get("documents").asInt()); // "unseen" has a term, "empty" none
     assertEquals("2021-06-01", meta.get("training").get("from").asText());
+  }
+
+  /** Σ_w n_w log Σ_t θ_t p(w|t) for two words and two topics, worked out by hand. */
+  @Test
+  void logLikelihoodOfAnArticleUnderItsMixture() {
+    // p(w|t) at w·k + t: word 0 is 0.5 of topic 0 and 0.1 of topic 1, word 1 is 0.5 and 0.9
+    double[] phi = {0.5, 0.1, 0.5, 0.9};
+    double[] theta = {0.25, 0.75};
+    // word 0 twice, word 1 once: p(w0) = 0.125 + 0.075 = 0.2, p(w1) = 0.125 + 0.675 = 0.8
+    org.apache.spark.ml.linalg.Vector counts = org.apache.spark.ml.linalg.Vectors.dense(2, 1);
+    assertEquals(2 * Math.log(0.2) + Math.log(0.8), TopicModeler.logLikelihood(counts, theta, phi), 1e-12);
+    assertEquals(0.0, TopicModeler.logLikelihood(org.apache.spark.ml.linalg.Vectors.sparse(2, new int[0], new double[0]),
+        theta, phi), 0);
   }
 
   /**
