@@ -54,7 +54,8 @@ class KilledRunIT {
         "    format: jsonl",
         // Cli.SHORT_GIBBS, in the spec so that KillAtEveryPhaseIT's runs have it too: the kill and
         // the commit are what is tested here, not the topics
-        "topics:", "  k: 3", "  min_documents: 5", "  max_iter: 5", "  gibbs: {iterations: 50, burn_in: 10}",
+        "topics:", "  k: 3", "  min_documents: 5", "  max_iter: 5", "  gibbs: {" + String.join(", ",
+            Cli.SHORT_GIBBS.stream().map(kv -> kv.substring("topics.gibbs.".length()).replace("=", ": ")).toList()) + "}",
         // an undated run, which rolls windows only when asked: KillAtEveryPhaseIT kills in that phase too
         "nightly:", "  rolling_undated: true", ""));
     return spec;
