@@ -23,6 +23,7 @@ public final class SharedSpark {
           // as in conf/defaults.yaml (a run applies only the runtime settings to this session)
           .config("spark.sql.artifact.isolation.enabled", "false")
           .config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true")
+          .config("spark.hadoop.fs.file.impl", "io.actorscope.io.NioLocalFileSystem")
           .config("spark.sql.shuffle.partitions", "4")
           .config("spark.sql.session.timeZone", "UTC")
           .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
