@@ -73,8 +73,9 @@ class ConfigLoaderTest {
     assertEquals("cooccurrence.graph.scope", fails(null, cli(in, "jsonl", "out", "cooccurrence.graph.scope=window")).key());
     assertEquals("cooccurrence.window_width", fails(null, cli(in, "jsonl", "out", "cooccurrence.window_width=1")).key());
     // one stop-word list or several
-    assertEquals(List.of("builtin:en", "builtin:mallet-en"), ConfigLoader.load(null, cli(in, "jsonl", "out")).topics.stopwords);
-    assertEquals(List.of("builtin:en"), ConfigLoader.load(null, cli(in, "jsonl", "out", "topics.stopwords=builtin:en")).topics.stopwords);
+    assertEquals(List.of("builtin:en"), ConfigLoader.load(null, cli(in, "jsonl", "out")).topics.stopwords);
+    assertEquals(List.of("builtin:en", "builtin:mallet-en"), ConfigLoader.load(null, cli(in, "jsonl", "out",
+        "topics.stopwords=[builtin:en, builtin:mallet-en]")).topics.stopwords);
     assertEquals(List.of("builtin:en", "builtin:fr"),
         ConfigLoader.load(null, cli(in, "jsonl", "out", "topics.stopwords=[builtin:en, builtin:fr]")).topics.stopwords);
   }
