@@ -130,6 +130,8 @@ public final class Pipeline {
           return null;
         });
       }
+      // the merged mentions are persisted and counted by now (ActorStage.including), discovered_actors written
+      found.result().release();
     }
     return new Corpus(read, text, actors);
   }

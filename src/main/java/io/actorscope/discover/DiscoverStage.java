@@ -73,6 +73,11 @@ public final class DiscoverStage implements io.actorscope.Stage {
       this.actors = actors;
       this.evidence = evidence;
     }
+
+    /** Drops the cached evidence: once the mentions are persisted on their own and the actors written. */
+    public void release() {
+      evidence.unpersist();
+    }
   }
 
   private final Settings settings;

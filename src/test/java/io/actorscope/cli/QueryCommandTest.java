@@ -36,9 +36,26 @@ class QueryCommandTest {
     out = dir.resolve("out");
     // the tables a query sees, not each stage's work: near-duplicates, topics, the sentence and
     // window scopes and the graph stay off (their tables have their own tests)
+    java.util.Set<Object> before = persisted();
     Cli r = Cli.run(Cli.with(Cli.leanExcept("discover.enabled", "actors.unmatched_names.enabled"),
         "run", "--input", in.toString(), "--format", "jsonl", "--output", out.toString()));
     assertEquals(0, r.exit, r.err);
+    leftCached = new java.util.TreeSet<>(persisted().stream().map(String::valueOf).toList());
+    before.forEach(id -> leftCached.remove(String.valueOf(id)));
+  }
+
+  /** RDDs the run left persisted in the session, by id (discovery kept its evidence cached until 2026-12-02). */
+  java.util.Set<String> leftCached;
+
+  private static java.util.Set<Object> persisted() {
+    return new java.util.HashSet<>(scala.jdk.javaapi.CollectionConverters.asJava(
+        io.actorscope.testing.SharedSpark.spark().sparkContext().getPersistentRDDs()).keySet());
+  }
+
+  @Test
+  void aRunLeavesNothingCachedInALongLivedSession() {
+    // a notebook or a test JVM runs many jobs in one session: each run gives back the memory it cached
+    assertEquals(java.util.Set.of(), leftCached);
   }
 
   @Test
