@@ -3,12 +3,11 @@ package io.actorscope.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
@@ -44,28 +43,8 @@ public class NioLocalFileSystem extends LocalFileSystem {
     }
   }
 
-  /** The rwx bits of {@code permission} as java.nio permissions. */
+  /** The rwx bits of {@code permission} as java.nio permissions (its "rwxr-x---" form, sticky bit aside). */
   static Set<PosixFilePermission> posix(FsPermission permission) {
-    Set<PosixFilePermission> s = EnumSet.noneOf(PosixFilePermission.class);
-    add(s, permission.getUserAction(), PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-        PosixFilePermission.OWNER_EXECUTE);
-    add(s, permission.getGroupAction(), PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-        PosixFilePermission.GROUP_EXECUTE);
-    add(s, permission.getOtherAction(), PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
-        PosixFilePermission.OTHERS_EXECUTE);
-    return s;
-  }
-
-  private static void add(Set<PosixFilePermission> s, FsAction a, PosixFilePermission r, PosixFilePermission w,
-      PosixFilePermission x) {
-    if (a.implies(FsAction.READ)) {
-      s.add(r);
-    }
-    if (a.implies(FsAction.WRITE)) {
-      s.add(w);
-    }
-    if (a.implies(FsAction.EXECUTE)) {
-      s.add(x);
-    }
+    return PosixFilePermissions.fromString(permission.toString());
   }
 }

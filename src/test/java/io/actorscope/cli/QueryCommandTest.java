@@ -40,12 +40,12 @@ class QueryCommandTest {
     Cli r = Cli.run(Cli.with(Cli.leanExcept("discover.enabled", "actors.unmatched_names.enabled"),
         "run", "--input", in.toString(), "--format", "jsonl", "--output", out.toString()));
     assertEquals(0, r.exit, r.err);
-    leftCached = new java.util.TreeSet<>(persisted().stream().map(String::valueOf).toList());
-    before.forEach(id -> leftCached.remove(String.valueOf(id)));
+    leftCached = persisted();
+    leftCached.removeAll(before);
   }
 
   /** RDDs the run left persisted in the session, by id (discovery kept its evidence cached until 2026-12-02). */
-  java.util.Set<String> leftCached;
+  java.util.Set<Object> leftCached;
 
   private static java.util.Set<Object> persisted() {
     return new java.util.HashSet<>(scala.jdk.javaapi.CollectionConverters.asJava(
