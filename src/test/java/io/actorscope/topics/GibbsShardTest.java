@@ -1,0 +1,68 @@
+package io.actorscope.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GibbsShardTest {
+
+  /**
+   * A document of one token: with the token taken out, the rest of the counts are the same whatever
+   * topic it holds, so every draw is from the same conditional p(t) ∝ α_t (β + n_wt) / (n_t + Vβ),
+   * worked out here from the counts. Both ways of drawing (dense and SparseLDA's buckets) must
+   * give it.
+   */
+  @ParameterizedTest
+  @CsvSource({"4, true", "4, false", "20, true", "20, false"})
+  void aTokenIsDrawnFromItsConditional(int k, boolean dense) {
+    int vocab = 3;
+    int word = 1;
+    SplittableRandom rnd = new SplittableRandom(k);
+    int[] wordTopic = new int[vocab * k];
+    int[] totals = new int[k];
+    double[] alpha = new double[k];
+    for (int t = 0; t < k; t++) {
+      alpha[t] = 0.05 + 0.1 * t;
+      for (int w = 0; w < vocab; w++) {
+        // a few topics without the word, so the buckets' sparse lists are short
+        int c = (w == word && t % 3 == 0) ? 0 : rnd.nextInt(40);
+        wordTopic[w * k + t] = c;
+        totals[t] += c;
+      }
+    }
+    int start = 2; // the token's topic: counted in the global state like every other token
+    wordTopic[word * k + start]++;
+    totals[start]++;
+    double beta = 0.1;
+    double[] expected = new double[k];
+    double sum = 0;
+    for (int t = 0; t < k; t++) {
+      int nwt = wordTopic[word * k + t] - (t == start ? 1 : 0);
+      int nt = totals[t] - (t == start ? 1 : 0);
+      expected[t] = alpha[t] * (beta + nwt) / (nt + vocab * beta);
+      sum += expected[t];
+    }
+    GibbsShard.Global g = new GibbsShard.Global(k, vocab, wordTopic, totals, alpha, beta);
+    int[] words = {word};
+    int[] z = {start};
+    GibbsShard.Sampler s = new GibbsShard.Sampler(g, words, dense);
+    assertEquals(dense, s.dense);
+    GibbsShard.Delta delta = new GibbsShard.Delta(vocab * k);
+    int draws = 200_000;
+    int[] seen = new int[k];
+    SplittableRandom draw = new SplittableRandom(7);
+    for (int i = 0; i < draws; i++) {
+      s.sampleDocument(words, z, 0, 1, draw, delta);
+      seen[z[0]]++;
+    }
+    for (int t = 0; t < k; t++) {
+      double p = expected[t] / sum;
+      double sd = Math.sqrt(draws * p * (1 - p));
+      assertTrue(Math.abs(seen[t] - draws * p) < 5 * sd + 1,
+          "topic " + t + ": " + seen[t] + " draws, expected " + draws * p);
+    }
+  }
+}
