@@ -65,4 +65,62 @@ class GibbsShardTest {
           "topic " + t + ": " + seen[t] + " draws, expected " + draws * p);
     }
   }
+
+  /**
+   * A document of two tokens of different words, sampled sweep after sweep: the pair of topics
+   * (a, b) must follow the collapsed joint p(a, b) ∝ α_a (α_b + [a = b]) (β + n_{w0,a}) (β + n_{w1,b})
+   * / ((n_a + Vβ)(n_b + Vβ + [a = b])), n counted without the two tokens. This is the one that
+   * checks the document's own counts (and SparseLDA's document bucket).
+   */
+  @ParameterizedTest
+  @CsvSource({"4, true", "4, false", "20, true", "20, false"})
+  void twoTokensFollowTheCollapsedJoint(int k, boolean dense) {
+    int vocab = 3;
+    SplittableRandom rnd = new SplittableRandom(31 + k);
+    int[] wordTopic = new int[vocab * k];
+    int[] totals = new int[k];
+    double[] alpha = new double[k];
+    for (int t = 0; t < k; t++) {
+      alpha[t] = 0.05 + 0.1 * t;
+      for (int w = 0; w < vocab; w++) {
+        int c = (t % 3 == w) ? 0 : rnd.nextInt(30);
+        wordTopic[w * k + t] = c;
+        totals[t] += c;
+      }
+    }
+    double beta = 0.1;
+    double vb = vocab * beta;
+    double[][] joint = new double[k][k];
+    double sum = 0;
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        int same = a == b ? 1 : 0;
+        joint[a][b] = alpha[a] * (alpha[b] + same) * (beta + wordTopic[k + a]) * (beta + wordTopic[2 * k + b])
+            / ((totals[a] + vb) * (totals[b] + vb + same));
+        sum += joint[a][b];
+      }
+    }
+    int[] words = {1, 2};
+    int[] z = {0, 1};
+    wordTopic[k + 0]++;
+    totals[0]++;
+    wordTopic[2 * k + 1]++;
+    totals[1]++;
+    GibbsShard.Sampler s = new GibbsShard.Sampler(new GibbsShard.Global(k, vocab, wordTopic, totals, alpha, beta), words, dense);
+    GibbsShard.Delta delta = new GibbsShard.Delta(vocab * k);
+    int sweeps = 1_600_000;
+    double[][] seen = new double[k][k];
+    SplittableRandom draw = new SplittableRandom(11);
+    for (int i = 0; i < sweeps; i++) {
+      s.sampleDocument(words, z, 0, 2, draw, delta);
+      seen[z[0]][z[1]]++;
+    }
+    double tv = 0;
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < k; b++) {
+        tv += Math.abs(seen[a][b] / sweeps - joint[a][b] / sum) / 2;
+      }
+    }
+    assertTrue(tv < 0.015, "total variation from the collapsed joint " + tv);
+  }
 }
