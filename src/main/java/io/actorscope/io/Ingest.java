@@ -252,7 +252,8 @@ public final class Ingest {
     Dataset<Article> base = null;
     NearDuplicates.Found found = null;
     if (nearDuplicates != null) {
-      base = kept0.persist(StorageLevel.MEMORY_AND_DISK());
+      // cut as well: the story search reads it in several self-joins (see NearDuplicates.assign)
+      base = io.actorscope.Plans.persistCut(kept0, Article.ENCODER);
       found = NearDuplicates.assign(spark, base, nearDuplicates);
       kept0 = found.articles;
       counts.nearDuplicateCopies = found.copies;

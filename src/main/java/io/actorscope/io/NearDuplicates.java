@@ -357,9 +357,10 @@ public final class NearDuplicates {
     Broadcast<long[]> bp = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(boiler);
 
-    Dataset<Row> sig = sketch.map(new Sign(bins, s.depth, bp), Encoders.row(SIG))
-        .filter(col("sig").isNotNull())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // cut: the pairs below join sig with itself three ways, and with the whole plan under it the
+    // driver spent 4.1 s analysing them (DeduplicateRelations on every self-join) before a task ran
+    Dataset<Row> sig = io.actorscope.Plans.persistCut(sketch.map(new Sign(bins, s.depth, bp), Encoders.row(SIG))
+        .filter(col("sig").isNotNull()), Encoders.row(SIG));
     cached.add(sig);
 
     // buckets: (band, band value, block of days); each article paired with the first maxBucket
