@@ -225,9 +225,9 @@ final class GibbsShard implements Serializable {
       wordTopicDense = dense ? g.wordTopic.clone() : null;
       wordTopics = new int[dense ? 0 : g.vocab][];
       // only the words of this shard are ever looked up: the others stay null
-      boolean[] seen = new boolean[g.vocab];
-      for (int w : shardWords) {
-        seen[w] = true;
+      boolean[] seen = new boolean[dense ? 0 : g.vocab];
+      for (int i = 0; i < shardWords.length && !dense; i++) {
+        seen[shardWords[i]] = true;
       }
       for (int w = 0; w < g.vocab && !dense; w++) {
         if (!seen[w]) {

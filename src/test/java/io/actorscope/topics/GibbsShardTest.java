@@ -20,19 +20,10 @@ class GibbsShardTest {
   void aTokenIsDrawnFromItsConditional(int k, boolean dense) {
     int vocab = 3;
     int word = 1;
-    SplittableRandom rnd = new SplittableRandom(k);
-    int[] wordTopic = new int[vocab * k];
     int[] totals = new int[k];
-    double[] alpha = new double[k];
-    for (int t = 0; t < k; t++) {
-      alpha[t] = 0.05 + 0.1 * t;
-      for (int w = 0; w < vocab; w++) {
-        // a few topics without the word, so the buckets' sparse lists are short
-        int c = (w == word && t % 3 == 0) ? 0 : rnd.nextInt(40);
-        wordTopic[w * k + t] = c;
-        totals[t] += c;
-      }
-    }
+    // a few topics without the word, so the buckets' sparse lists are short
+    int[] wordTopic = counts(k, vocab, k, 40, (w, t) -> w == word && t % 3 == 0, totals);
+    double[] alpha = alpha(k);
     int start = 2; // the token's topic: counted in the global state like every other token
     wordTopic[word * k + start]++;
     totals[start]++;
@@ -76,18 +67,9 @@ class GibbsShardTest {
   @CsvSource({"4, true", "4, false", "20, true", "20, false"})
   void twoTokensFollowTheCollapsedJoint(int k, boolean dense) {
     int vocab = 3;
-    SplittableRandom rnd = new SplittableRandom(31 + k);
-    int[] wordTopic = new int[vocab * k];
     int[] totals = new int[k];
-    double[] alpha = new double[k];
-    for (int t = 0; t < k; t++) {
-      alpha[t] = 0.05 + 0.1 * t;
-      for (int w = 0; w < vocab; w++) {
-        int c = (t % 3 == w) ? 0 : rnd.nextInt(30);
-        wordTopic[w * k + t] = c;
-        totals[t] += c;
-      }
-    }
+    int[] wordTopic = counts(k, vocab, 31 + k, 30, (w, t) -> t % 3 == w, totals);
+    double[] alpha = alpha(k);
     double beta = 0.1;
     double vb = vocab * beta;
     double[][] joint = new double[k][k];
@@ -122,5 +104,29 @@ class GibbsShardTest {
       }
     }
     assertTrue(tv < 0.015, "total variation from the collapsed joint " + tv);
+  }
+
+  /** Random word-topic counts below {@code max} (none where {@code none(w, t)}), their topic totals added to {@code totals}. */
+  private static int[] counts(int k, int vocab, long seed, int max,
+      java.util.function.BiPredicate<Integer, Integer> none, int[] totals) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int[] wordTopic = new int[vocab * k];
+    for (int t = 0; t < k; t++) {
+      for (int w = 0; w < vocab; w++) {
+        int c = none.test(w, t) ? 0 : rnd.nextInt(max);
+        wordTopic[w * k + t] = c;
+        totals[t] += c;
+      }
+    }
+    return wordTopic;
+  }
+
+  /** An asymmetric prior: 0.05, 0.15, 0.25, … */
+  private static double[] alpha(int k) {
+    double[] alpha = new double[k];
+    for (int t = 0; t < k; t++) {
+      alpha[t] = 0.05 + 0.1 * t;
+    }
+    return alpha;
   }
 }
