@@ -182,6 +182,7 @@ final class GibbsShard implements Serializable {
     final int k;
     final int topicBits;
     final int topicMask;
+    /** Per word, its topic counts for SparseLDA (null when drawing dense). */
     final int[][] wordTopics;
     final int[] topicTotals;
     final double[] alpha;
@@ -223,13 +224,30 @@ final class GibbsShard implements Serializable {
       topicTotals = g.topicTotals.clone();
       this.dense = dense;
       wordTopicDense = dense ? g.wordTopic.clone() : null;
-      wordTopics = new int[dense ? 0 : g.vocab][];
-      // only the words of this shard are ever looked up: the others stay null
-      boolean[] seen = new boolean[dense ? 0 : g.vocab];
-      for (int i = 0; i < shardWords.length && !dense; i++) {
-        seen[shardWords[i]] = true;
+      wordTopics = dense ? null : wordLists(g, shardWords, topicBits);
+      coefficient = new double[k];
+      inverse = new double[k];
+      wordScores = new double[k];
+      cumulative = new double[k];
+      docCounts = new int[k];
+      docTopics = new int[k];
+      for (int t = 0; t < k; t++) {
+        inverse[t] = 1.0 / (topicTotals[t] + betaSum);
+        smoothingMass += alpha[t] * beta * inverse[t];
+        coefficient[t] = alpha[t] * inverse[t];
       }
-      for (int w = 0; w < g.vocab && !dense; w++) {
+    }
+
+    /** Each word's non-zero topic counts, packed (count &lt;&lt; topicBits | topic), largest first. */
+    private static int[][] wordLists(Global g, int[] shardWords, int topicBits) {
+      int k = g.k;
+      int[][] lists = new int[g.vocab][];
+      // only the words of this shard are ever looked up: the others stay null
+      boolean[] seen = new boolean[g.vocab];
+      for (int w : shardWords) {
+        seen[w] = true;
+      }
+      for (int w = 0; w < g.vocab; w++) {
         if (!seen[w]) {
           continue;
         }
@@ -248,19 +266,9 @@ final class GibbsShard implements Serializable {
           packed[i] = packed[j];
           packed[j] = tmp;
         }
-        wordTopics[w] = packed;
+        lists[w] = packed;
       }
-      coefficient = new double[k];
-      inverse = new double[k];
-      wordScores = new double[k];
-      cumulative = new double[k];
-      docCounts = new int[k];
-      docTopics = new int[k];
-      for (int t = 0; t < k; t++) {
-        inverse[t] = 1.0 / (topicTotals[t] + betaSum);
-        smoothingMass += alpha[t] * beta * inverse[t];
-        coefficient[t] = alpha[t] * inverse[t];
-      }
+      return lists;
     }
 
     void sampleDocument(int[] words, int[] z, int from, int to, SplittableRandom rnd, Delta delta) {
