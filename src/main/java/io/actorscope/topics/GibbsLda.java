@@ -40,8 +40,8 @@ import org.apache.spark.storage.StorageLevel;
 public final class GibbsLda {
 
   /** Sampler settings (topics.gibbs.*); validated by {@link #validate}. */
-  public record Settings(int iterations, int syncEvery, int burnIn, int optimizeInterval, double alphaSum,
-      double beta, long seed) implements java.io.Serializable {
+  public record Settings(int iterations, int syncEvery, int burnIn, int optimizeInterval, boolean optimizeAlpha,
+      double alphaSum, double beta, long seed) implements java.io.Serializable {
     public Settings {
       validate(iterations, syncEvery, burnIn, optimizeInterval, alphaSum, beta);
     }
@@ -131,13 +131,15 @@ public final class GibbsLda {
       int end = done + sweeps;
       boolean optimize = s.optimizeInterval() > 0 && end > s.burnIn()
           && end / s.optimizeInterval() > done / s.optimizeInterval();
+      // the document-topic histograms are only needed to fit alpha
+      boolean optimizeAlpha = optimize && s.optimizeAlpha();
       Broadcast<GibbsShard.Global> g = sc.broadcast(
           new GibbsShard.Global(k, vocab, f.wordTopic.clone(), f.topicTotals.clone(), f.alpha.clone(), f.beta));
       long roundSeed = seed + 7919L * (round + 1);
       JavaRDD<GibbsShard> next = state.mapPartitionsWithIndex((index, it) -> {
         List<GibbsShard> out = new ArrayList<>(1);
         while (it.hasNext()) {
-          out.add(it.next().sample(g.value(), sweeps, roundSeed * 31 + index, optimize));
+          out.add(it.next().sample(g.value(), sweeps, roundSeed * 31 + index, optimizeAlpha));
         }
         return out.iterator();
       }, true).persist(StorageLevel.MEMORY_AND_DISK());
@@ -148,7 +150,7 @@ public final class GibbsLda {
         apply(f, sum.delta);
       }
       if (optimize) {
-        optimize(f, summaries);
+        optimize(f, summaries, s.optimizeAlpha());
       }
       state.unpersist(false);
       if (previous != null) {
@@ -258,7 +260,7 @@ public final class GibbsLda {
     }
   }
 
-  private static void optimize(Fitted f, List<GibbsShard.Summary> summaries) {
+  private static double[] optimizedAlpha(Fitted f, List<GibbsShard.Summary> summaries) {
     int maxLength = 0;
     for (GibbsShard.Summary s : summaries) {
       maxLength = Math.max(maxLength, s.docLengths.length);
@@ -273,7 +275,13 @@ public final class GibbsLda {
         }
       }
     }
-    f.alpha = Dirichlet.optimizeAlpha(f.alpha, topicDocs, lengths, 1.001, 1.0, 5);
+    return Dirichlet.optimizeAlpha(f.alpha, topicDocs, lengths, 1.001, 1.0, 5);
+  }
+
+  private static void optimize(Fitted f, List<GibbsShard.Summary> summaries, boolean alpha) {
+    if (alpha) {
+      f.alpha = optimizedAlpha(f, summaries);
+    }
     int maxCount = 0;
     for (int c : f.wordTopic) {
       maxCount = Math.max(maxCount, c);
