@@ -131,7 +131,7 @@ public final class JobConfig implements Serializable {
     public int syncEvery;
     public int burnIn;
     public int optimizeInterval;
-    public boolean optimizeAlpha;
+    public String optimizeAlpha;
     public double alphaSum;
     public double beta;
   }

@@ -40,10 +40,34 @@ import org.apache.spark.storage.StorageLevel;
 public final class GibbsLda {
 
   /** Sampler settings (topics.gibbs.*); validated by {@link #validate}. */
-  public record Settings(int iterations, int syncEvery, int burnIn, int optimizeInterval, boolean optimizeAlpha,
+  public record Settings(int iterations, int syncEvery, int burnIn, int optimizeInterval, Alpha optimizeAlpha,
       double alphaSum, double beta, long seed) implements java.io.Serializable {
     public Settings {
       validate(iterations, syncEvery, burnIn, optimizeInterval, alphaSum, beta);
+      java.util.Objects.requireNonNull(optimizeAlpha, "topics.gibbs.optimize_alpha");
+    }
+  }
+
+  /**
+   * topics.gibbs.optimize_alpha: what the hyperparameter optimisation does to the document-topic α
+   * (β is always fitted). MALLET's --optimize-interval fits an asymmetric α; with --use-symmetric-alpha
+   * one α shared by all topics.
+   */
+  public enum Alpha {
+    /** one α_t per topic, each fitted */
+    ASYMMETRIC,
+    /** one α for all topics, fitted */
+    SYMMETRIC,
+    /** α stays alpha_sum / k */
+    NONE;
+
+    public static Alpha parse(String s) {
+      for (Alpha a : values()) {
+        if (a.name().toLowerCase(java.util.Locale.ROOT).equals(s)) {
+          return a;
+        }
+      }
+      throw new IllegalArgumentException("topics.gibbs.optimize_alpha unknown value '" + s + "' (one of asymmetric, symmetric, none)");
     }
   }
 
@@ -132,7 +156,7 @@ public final class GibbsLda {
       boolean optimize = s.optimizeInterval() > 0 && end > s.burnIn()
           && end / s.optimizeInterval() > done / s.optimizeInterval();
       // the document-topic histograms are only needed to fit alpha
-      boolean optimizeAlpha = optimize && s.optimizeAlpha();
+      boolean optimizeAlpha = optimize && s.optimizeAlpha() != Alpha.NONE;
       Broadcast<GibbsShard.Global> g = sc.broadcast(
           new GibbsShard.Global(k, vocab, f.wordTopic.clone(), f.topicTotals.clone(), f.alpha.clone(), f.beta));
       long roundSeed = seed + 7919L * (round + 1);
@@ -260,7 +284,8 @@ public final class GibbsLda {
     }
   }
 
-  private static double[] optimizedAlpha(Fitted f, List<GibbsShard.Summary> summaries) {
+  /** α given the round's document-topic histograms (summed over the partitions), as {@code mode} says. */
+  private static double[] optimizedAlpha(Fitted f, List<GibbsShard.Summary> summaries, Alpha mode) {
     int maxLength = 0;
     for (GibbsShard.Summary s : summaries) {
       maxLength = Math.max(maxLength, s.docLengths.length);
@@ -275,12 +300,25 @@ public final class GibbsLda {
         }
       }
     }
-    return Dirichlet.optimizeAlpha(f.alpha, topicDocs, lengths, 1.001, 1.0, 5);
+    if (mode == Alpha.ASYMMETRIC) {
+      return Dirichlet.optimizeAlpha(f.alpha, topicDocs, lengths, 1.001, 1.0, 5);
+    }
+    // one concentration over k components, fitted as β is over V words: the cells are the
+    // document-topic counts, the groups the documents
+    long[] cells = new long[maxLength];
+    for (long[] h : topicDocs) {
+      for (int n = 0; n < maxLength; n++) {
+        cells[n] += h[n];
+      }
+    }
+    double[] a = new double[f.k];
+    java.util.Arrays.fill(a, Dirichlet.optimizeBeta(f.alpha[0], cells, lengths, f.k, 200));
+    return a;
   }
 
-  private static void optimize(Fitted f, List<GibbsShard.Summary> summaries, boolean alpha) {
-    if (alpha) {
-      f.alpha = optimizedAlpha(f, summaries);
+  private static void optimize(Fitted f, List<GibbsShard.Summary> summaries, Alpha alpha) {
+    if (alpha != Alpha.NONE) {
+      f.alpha = optimizedAlpha(f, summaries, alpha);
     }
     int maxCount = 0;
     for (int c : f.wordTopic) {

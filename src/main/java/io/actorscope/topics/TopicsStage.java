@@ -100,6 +100,12 @@ public final class TopicsStage implements Stage {
         throw new ConfigException(m.substring(0, m.indexOf(' ')), m.substring(m.indexOf(' ') + 1));
       }
       try {
+        GibbsLda.Alpha.parse(t.gibbs.optimizeAlpha);
+      } catch (IllegalArgumentException e) {
+        String m = e.getMessage();
+        throw new ConfigException(m.substring(0, m.indexOf(' ')), m.substring(m.indexOf(' ') + 1));
+      }
+      try {
         TopicTokens.validateSegmentTokens(t.segmentTokens);
       } catch (IllegalArgumentException e) {
         throw new ConfigException("topics.segment_tokens", e.getMessage().substring("topics.segment_tokens ".length()));

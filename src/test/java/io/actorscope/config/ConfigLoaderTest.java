@@ -69,6 +69,7 @@ class ConfigLoaderTest {
     assertEquals("topics.model", fails(null, cli(in, "jsonl", "out", "topics.model=../other")).key());
     assertEquals("topics.coherence.window_mode", fails(null, cli(in, "jsonl", "out", "topics.coherence.window_mode=fast")).key());
     assertEquals("topics.actor_tokens", fails(null, cli(in, "jsonl", "out", "topics.actor_tokens=ids")).key());
+    assertEquals("topics.gibbs.optimize_alpha", fails(null, cli(in, "jsonl", "out", "topics.gibbs.optimize_alpha=true")).key());
     assertEquals("topics.stopwords", fails(null, cli(in, "jsonl", "out", "topics.stopwords=[builtin:en, builtin:xx]")).key());
     assertEquals("cooccurrence.graph.scope", fails(null, cli(in, "jsonl", "out", "cooccurrence.graph.scope=window")).key());
     assertEquals("cooccurrence.window_width", fails(null, cli(in, "jsonl", "out", "cooccurrence.window_width=1")).key());
