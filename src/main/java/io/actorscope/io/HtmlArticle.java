@@ -16,13 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.dankito.readability4j.extended.Readability4JExtended;
-import net.dankito.readability4j.extended.processor.ArticleGrabberExtended;
-import net.dankito.readability4j.extended.processor.PostprocessorExtended;
-import net.dankito.readability4j.extended.util.RegExUtilExtended;
-import net.dankito.readability4j.model.ReadabilityOptions;
-import net.dankito.readability4j.processor.MetadataParser;
-import net.dankito.readability4j.processor.Preprocessor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -212,19 +205,7 @@ public final class HtmlArticle {
   }
 
   private static Element readability(Document doc, String url) {
-    if (doc.body() == null) {
-      return null;
-    }
-    try {
-      String uri = url == null ? "" : url;
-      ReadabilityOptions options = new ReadabilityOptions();
-      RegExUtilExtended regex = QuietReadability.regex();
-      return new Readability4JExtended(uri, doc.clone(), options, regex, new QuietReadability.Pre(regex),
-          new MetadataParser(regex), new QuietReadability.Grabber(options, regex), new PostprocessorExtended())
-          .parse().getArticleContent();
-    } catch (RuntimeException e) {
-      return null; // a page Readability cannot handle: the paragraph rule may still find text
-    }
+    return doc.body() == null ? null : Readability.articleContent(doc, url);
   }
 
   /** Paragraphs of at least this many characters in all make a page worth trusting to the cheap rule. */
@@ -301,54 +282,6 @@ public final class HtmlArticle {
       b.append(t).append('\n');
     }
     return b.toString().strip();
-  }
-
-  /**
-   * Readability4J's processors, minus their debug log: it serialises every node they remove to HTML
-   * whether or not debug logging is on (ProcessorBase.logNodeInfo), a large part of the reader's
-   * time in a profile of scripts/bench-warc.
-   */
-  static final class QuietReadability {
-    private QuietReadability() {}
-
-    private static final RegExUtilExtended REGEX = defaultRegex();
-
-    static RegExUtilExtended regex() {
-      return REGEX;
-    }
-
-    /** The library's default patterns; its Kotlin constructor of defaults is reachable only reflectively. */
-    private static RegExUtilExtended defaultRegex() {
-      try {
-        Class<?>[] types = new Class<?>[16];
-        java.util.Arrays.fill(types, 0, 14, String.class);
-        types[14] = int.class;
-        types[15] = kotlin.jvm.internal.DefaultConstructorMarker.class;
-        Object[] args = new Object[16];
-        args[14] = (1 << 14) - 1; // every argument defaulted
-        return RegExUtilExtended.class.getConstructor(types).newInstance(args);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("Readability4J's RegExUtilExtended defaults: " + e, e);
-      }
-    }
-
-    static final class Pre extends Preprocessor {
-      Pre(RegExUtilExtended regex) {
-        super(regex);
-      }
-
-      @Override
-      protected void logNodeInfo(Node node, String reason) {}
-    }
-
-    static final class Grabber extends ArticleGrabberExtended {
-      Grabber(ReadabilityOptions options, RegExUtilExtended regex) {
-        super(options, regex);
-      }
-
-      @Override
-      protected void logNodeInfo(Node node, String reason) {}
-    }
   }
 
   /**

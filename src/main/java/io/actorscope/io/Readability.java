@@ -1,0 +1,239 @@
+package io.actorscope.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.dankito.readability4j.extended.Readability4JExtended;
+import net.dankito.readability4j.extended.processor.ArticleGrabberExtended;
+import net.dankito.readability4j.extended.processor.PostprocessorExtended;
+import net.dankito.readability4j.extended.util.RegExUtilExtended;
+import net.dankito.readability4j.model.ArticleGrabberOptions;
+import net.dankito.readability4j.model.ArticleMetadata;
+import net.dankito.readability4j.model.ReadabilityOptions;
+import net.dankito.readability4j.processor.MetadataParser;
+import net.dankito.readability4j.processor.Preprocessor;
+import net.dankito.readability4j.util.RegExUtil;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Readability4J 1.0.8 (Readability4JExtended) over an already parsed jsoup document, giving the same
+ * article content as the library but without the work whose result it throws away. In a JFR profile
+ * of scripts/bench-warc (README, "Benchmark") about a fifth of Readability's time went to such work:
+ *
+ * <ul>
+ *   <li>its processors serialise every node they remove to HTML for a log line written whether or
+ *       not logging is on ({@code ProcessorBase.logNodeInfo});
+ *   <li>{@code ArticleGrabber.grabArticle} serialises the whole page to HTML up front, to restore it
+ *       should a first attempt find too little text, and the article content three times more for
+ *       debug log arguments;
+ *   <li>{@code isElementWithoutContent} builds the whole text of every {@code div} to see whether it
+ *       is blank, and {@code getInnerText} runs a regular expression over every text it measures to
+ *       fold runs of white space that the text rarely has.
+ * </ul>
+ *
+ * <p>{@link Grabber#grabArticle} is the library's loop with the serialisation deferred to the retry
+ * that needs it (the page is then restored from a copy taken where the library took its HTML); the
+ * other two are answered the cheap way where that gives the same answer, and by the library
+ * otherwise.
+ */
+final class Readability {
+  private Readability() {}
+
+  private static final RegExUtilExtended REGEX = defaultRegex();
+
+  /** Readability's article content for a page (worked on a clone), or null if it finds none or fails. */
+  static Element articleContent(Document doc, String url) {
+    try {
+      String uri = url == null ? "" : url;
+      ReadabilityOptions options = new ReadabilityOptions();
+      return new Readability4JExtended(uri, doc.clone(), options, REGEX, new Pre(REGEX), new MetadataParser(REGEX),
+          new Grabber(options, REGEX), new PostprocessorExtended()).parse().getArticleContent();
+    } catch (RuntimeException e) {
+      return null; // a page Readability cannot handle: the paragraph rule may still find text
+    }
+  }
+
+  /** The library's default patterns; its Kotlin constructor of defaults is reachable only reflectively. */
+  private static RegExUtilExtended defaultRegex() {
+    try {
+      Class<?>[] types = new Class<?>[16];
+      java.util.Arrays.fill(types, 0, 14, String.class);
+      types[14] = int.class;
+      types[15] = kotlin.jvm.internal.DefaultConstructorMarker.class;
+      Object[] args = new Object[16];
+      args[14] = (1 << 14) - 1; // every argument defaulted
+      return RegExUtilExtended.class.getConstructor(types).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Readability4J's RegExUtilExtended defaults: " + e, e);
+    }
+  }
+
+  static final class Pre extends Preprocessor {
+    Pre(RegExUtilExtended regex) {
+      super(regex);
+    }
+
+    @Override
+    protected void logNodeInfo(Node node, String reason) {}
+  }
+
+  static final class Grabber extends ArticleGrabberExtended {
+    Grabber(ReadabilityOptions options, RegExUtilExtended regex) {
+      super(options, regex);
+    }
+
+    @Override
+    protected void logNodeInfo(Node node, String reason) {}
+
+    /**
+     * ArticleGrabber.grabArticle of Readability4J 1.0.8, step for step, less its debug serialisations:
+     * where it keeps {@code doc.html()} to restore the page from before a retry, this keeps a copy of
+     * the document and serialises that only when a retry comes.
+     */
+    @Override
+    public Element grabArticle(Document doc, ArticleMetadata metadata, ArticleGrabberOptions options, Element pageElement) {
+      boolean isPaging = pageElement != null;
+      Element page = pageElement != null ? pageElement : doc.body();
+      if (page == null) {
+        return null;
+      }
+      Document pageCache = doc.clone();
+      while (true) {
+        List<Element> elementsToScore = prepareNodes(doc, options);
+        List<Element> candidates = scoreElements(elementsToScore, options);
+        kotlin.Pair<Element, Boolean> top = getTopCandidate(page, candidates, options);
+        Element topCandidate = top.getFirst();
+        boolean neededToCreateTopCandidate = top.getSecond();
+        Element articleContent = createArticleContent(doc, topCandidate, isPaging);
+        prepArticle(articleContent, options, metadata);
+        if (neededToCreateTopCandidate) {
+          topCandidate.attr("id", "readability-page-1");
+          topCandidate.addClass("page");
+        } else {
+          Element div = doc.createElement("div");
+          div.attr("id", "readability-page-1");
+          div.addClass("page");
+          for (Node child : new ArrayList<>(articleContent.childNodes())) {
+            child.remove();
+            div.appendChild(child);
+          }
+          articleContent.appendChild(div);
+        }
+        boolean parseSuccessful = true;
+        // as in the library, a new list each pass: the last attempt is the only one it holds
+        List<kotlin.Pair<Element, Integer>> attempts = new ArrayList<>();
+        int textLength = getInnerText(articleContent, getRegEx(), true).length();
+        if (textLength < getWordThreshold()) {
+          parseSuccessful = false;
+          page.html(pageCache.html());
+          if (options.getStripUnlikelyCandidates()) {
+            options.setStripUnlikelyCandidates(false);
+            attempts.add(new kotlin.Pair<>(articleContent, textLength));
+          } else if (options.getWeightClasses()) {
+            options.setWeightClasses(false);
+            attempts.add(new kotlin.Pair<>(articleContent, textLength));
+          } else if (options.getCleanConditionally()) {
+            options.setCleanConditionally(false);
+            attempts.add(new kotlin.Pair<>(articleContent, textLength));
+          } else {
+            attempts.add(new kotlin.Pair<>(articleContent, textLength));
+            attempts.sort(java.util.Comparator.comparing(kotlin.Pair::getSecond));
+            if (attempts.isEmpty() || attempts.get(0).getSecond() <= 0) {
+              return null;
+            }
+            articleContent = attempts.get(0).getFirst();
+            parseSuccessful = true;
+          }
+        }
+        if (parseSuccessful) {
+          getTextDirection(topCandidate, doc);
+          return articleContent;
+        }
+      }
+    }
+
+    /**
+     * The library's {@code node.text().isBlank() && (no children || only br and hr children)}, with
+     * the blank test answered from the text nodes, stopping at the first character that is not white
+     * space, instead of from the node's whole text; where a text node holds a character jsoup drops
+     * from text (a zero-width or soft hyphen) the library's own test decides.
+     */
+    @Override
+    protected boolean isElementWithoutContent(Element node) {
+      int blank = blankness(node);
+      boolean isBlank = blank == BLANK || (blank == UNSURE && kotlin.text.StringsKt.isBlank(node.text()));
+      if (!isBlank) {
+        return false;
+      }
+      int children = node.children().size();
+      return children == 0
+          || children == node.getElementsByTag("br").size() + node.getElementsByTag("hr").size();
+    }
+
+    /**
+     * The library's {@code e.text().trim()}, folded by {@code regEx.normalize} (runs of two or more
+     * white space characters to one space) only when it holds such a run: a jsoup text seldom does,
+     * and then the expression leaves it as it is.
+     */
+    @Override
+    protected String getInnerText(Element e, RegExUtil regEx, boolean normalizeSpaces) {
+      String t = super.getInnerText(e, regEx, false);
+      return normalizeSpaces && regEx != null && hasSpaceRun(t) ? regEx.normalize(t) : t;
+    }
+  }
+
+  static final int BLANK = 0;
+  static final int NOT_BLANK = 1;
+  static final int UNSURE = 2;
+
+  /**
+   * Whether the text jsoup gives for {@code e} ({@code Element.text()}) is blank in Kotlin's sense:
+   * jsoup's text holds the text nodes' characters, white space folded to one space and the invisible
+   * U+200B and U+00AD dropped (kept inside {@code pre}), and spaces between blocks. So a character that
+   * is neither Kotlin white space nor invisible makes it {@link #NOT_BLANK}; only white space makes it
+   * {@link #BLANK}; white space and invisible characters alone leave it {@link #UNSURE}.
+   */
+  static int blankness(Element e) {
+    boolean invisible = false;
+    Node n = e.childNodeSize() == 0 ? null : e.childNode(0);
+    while (n != null) {
+      if (n instanceof TextNode) {
+        String s = ((TextNode) n).getWholeText();
+        for (int i = 0; i < s.length(); i++) {
+          char c = s.charAt(i);
+          if (c == '\u200B' || c == '\u00AD') {
+            invisible = true;
+          } else if (!kotlin.text.CharsKt.isWhitespace(c)) {
+            return NOT_BLANK;
+          }
+        }
+      }
+      // depth first through e's descendants
+      if (n.childNodeSize() > 0) {
+        n = n.childNode(0);
+        continue;
+      }
+      while (n != null && n != e && n.nextSibling() == null) {
+        n = n.parentNode();
+      }
+      n = n == null || n == e ? null : n.nextSibling();
+    }
+    return invisible ? UNSURE : BLANK;
+  }
+
+  /** Whether {@code s} holds two white space characters of Java's {@code \s} in a row. */
+  static boolean hasSpaceRun(String s) {
+    boolean prev = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ws = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+      if (ws && prev) {
+        return true;
+      }
+      prev = ws;
+    }
+    return false;
+  }
+}
