@@ -21,6 +21,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -156,11 +157,7 @@ public final class HtmlArticle {
     }
     String firstLine = text.split("\n", 2)[0];
     String probe = firstLine.substring(0, Math.min(30, firstLine.length()));
-    Element first = null;
-    for (Element e : doc.getElementsContainingOwnText(probe)) {
-      first = e;
-      break;
-    }
+    Element first = firstContainingOwnText(doc, probe);
     if (first == null) {
       return text;
     }
@@ -177,6 +174,41 @@ public final class HtmlArticle {
       }
     }
     return text;
+  }
+
+  /**
+   * The first element of {@code doc.getElementsContainingOwnText(probe)}, without working out the own
+   * text of elements whose own text nodes hold only white space (most of a page's elements): their
+   * own text is blank, and cannot contain a probe that is not.
+   */
+  static Element firstContainingOwnText(Document doc, String probe) {
+    if (org.jsoup.internal.StringUtil.normaliseWhitespace(probe).isBlank()) {
+      Elements all = doc.getElementsContainingOwnText(probe);
+      return all.isEmpty() ? null : all.first();
+    }
+    org.jsoup.select.Evaluator contains = new org.jsoup.select.Evaluator.ContainsOwnText(probe);
+    for (Element e : doc.getAllElements()) {
+      if (hasVisibleOwnText(e) && contains.matches(doc, e)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Whether one of the element's own text nodes holds a character jsoup keeps in text other than white space. */
+  private static boolean hasVisibleOwnText(Element e) {
+    for (int i = 0; i < e.childNodeSize(); i++) {
+      if (e.childNode(i) instanceof TextNode) {
+        String s = ((TextNode) e.childNode(i)).getWholeText();
+        for (int j = 0; j < s.length(); j++) {
+          char c = s.charAt(j);
+          if (!org.jsoup.internal.StringUtil.isActuallyWhitespace(c) && !org.jsoup.internal.StringUtil.isInvisibleChar(c)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean near(Element a, Element b) {

@@ -41,7 +41,7 @@ import org.jsoup.nodes.TextNode;
 final class Readability {
   private Readability() {}
 
-  private static final RegExUtilExtended REGEX = defaultRegex();
+  private static final RegExUtilExtended REGEX = new LiteralRegex();
 
   /** Readability's article content for a page (worked on a clone), or null if it finds none or fails. */
   static Element articleContent(Document doc, String url) {
@@ -55,18 +55,142 @@ final class Readability {
     }
   }
 
-  /** The library's default patterns; its Kotlin constructor of defaults is reachable only reflectively. */
-  private static RegExUtilExtended defaultRegex() {
-    try {
-      Class<?>[] types = new Class<?>[16];
-      java.util.Arrays.fill(types, 0, 14, String.class);
-      types[14] = int.class;
-      types[15] = kotlin.jvm.internal.DefaultConstructorMarker.class;
-      Object[] args = new Object[16];
-      args[14] = (1 << 14) - 1; // every argument defaulted
-      return RegExUtilExtended.class.getConstructor(types).newInstance(args);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Readability4J's RegExUtilExtended defaults: " + e, e);
+  /**
+   * The library's default patterns (its Kotlin constructor with every argument defaulted), where the
+   * five it asks of every element's class and id (unlikely candidate, maybe a candidate, positive,
+   * negative, byline) are answered without the regular expression engine: each is an alternation of
+   * words matched case-insensitively in ASCII (Java's CASE_INSENSITIVE without UNICODE_CASE), some
+   * anchored with ^ or $, so a search for each word in the ASCII-lower-cased string gives the same
+   * answer. A pattern of any other form is left to its regular expression.
+   */
+  static final class LiteralRegex extends RegExUtilExtended {
+    private final Words unlikely = Words.of(getUnlikelyCandidates());
+    private final Words maybe = Words.of(getOkMaybeItsACandidate());
+    private final Words positive = Words.of(getPositive());
+    private final Words negative = Words.of(getNegative());
+    private final Words byline = Words.of(getByline());
+
+    LiteralRegex() {
+      // the arguments the Kotlin constructor defaults to (ReadabilityTest compares the two)
+      super(RegExUtil.UnlikelyCandidatesDefaultPattern, RegExUtil.OkMaybeItsACandidateDefaultPattern,
+          RegExUtil.PositiveDefaultPattern,
+          RegExUtil.NegativeDefaultPattern + RegExUtilExtended.NegativeDefaultPatternExtended,
+          RegExUtil.ExtraneousDefaultPattern, RegExUtil.BylineDefaultPattern, RegExUtil.ReplaceFontsDefaultPattern,
+          RegExUtil.NormalizeDefaultPattern, RegExUtil.VideosDefaultPattern, RegExUtil.NextLinkDefaultPattern,
+          RegExUtil.PrevLinkDefaultPattern, RegExUtil.WhitespaceDefaultPattern, RegExUtil.HasContentDefaultPattern,
+          RegExUtilExtended.RemoveImageDefaultPattern);
+    }
+
+    @Override
+    public boolean isUnlikelyCandidate(String s) {
+      return unlikely == null ? super.isUnlikelyCandidate(s) : unlikely.find(s);
+    }
+
+    @Override
+    public boolean okMaybeItsACandidate(String s) {
+      return maybe == null ? super.okMaybeItsACandidate(s) : maybe.find(s);
+    }
+
+    @Override
+    public boolean isPositive(String s) {
+      return positive == null ? super.isPositive(s) : positive.find(s);
+    }
+
+    @Override
+    public boolean isNegative(String s) {
+      return negative == null ? super.isNegative(s) : negative.find(s);
+    }
+
+    @Override
+    public boolean isByline(String s) {
+      return byline == null ? super.isByline(s) : byline.find(s);
+    }
+  }
+
+  /** An alternation of ASCII words, each maybe anchored at the start (^) or end ($) of the input. */
+  static final class Words {
+    private final String[] words;
+    private final boolean[] atStart;
+    private final boolean[] atEnd;
+
+    private Words(String[] words, boolean[] atStart, boolean[] atEnd) {
+      this.words = words;
+      this.atStart = atStart;
+      this.atEnd = atEnd;
+    }
+
+    /** The words of a case-insensitive pattern such as "banner|^hid$| hid$", or null if it is of another form. */
+    static Words of(java.util.regex.Pattern p) {
+      if (p.flags() != java.util.regex.Pattern.CASE_INSENSITIVE) {
+        return null;
+      }
+      String[] alts = p.pattern().split("\\|", -1);
+      String[] words = new String[alts.length];
+      boolean[] start = new boolean[alts.length];
+      boolean[] end = new boolean[alts.length];
+      for (int i = 0; i < alts.length; i++) {
+        String a = alts[i];
+        start[i] = a.startsWith("^");
+        end[i] = a.endsWith("$") && a.length() > (start[i] ? 1 : 0);
+        String w = a.substring(start[i] ? 1 : 0, a.length() - (end[i] ? 1 : 0));
+        if (w.isEmpty() || !w.matches("[a-z -]+")) {
+          return null;
+        }
+        words[i] = w;
+      }
+      return new Words(words, start, end);
+    }
+
+    boolean find(String s) {
+      String lower = asciiLower(s);
+      // $ also matches before a line terminator that ends the input
+      String cut = withoutFinalTerminator(lower);
+      for (int i = 0; i < words.length; i++) {
+        String w = words[i];
+        boolean found;
+        if (atStart[i] && atEnd[i]) {
+          found = lower.equals(w) || cut.equals(w);
+        } else if (atStart[i]) {
+          found = lower.startsWith(w);
+        } else if (atEnd[i]) {
+          found = lower.endsWith(w) || cut.endsWith(w);
+        } else {
+          found = lower.contains(w);
+        }
+        if (found) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static String asciiLower(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c >= 'A' && c <= 'Z') {
+          char[] b = s.toCharArray();
+          for (int j = i; j < b.length; j++) {
+            if (b[j] >= 'A' && b[j] <= 'Z') {
+              b[j] = (char) (b[j] + ('a' - 'A'));
+            }
+          }
+          return new String(b);
+        }
+      }
+      return s;
+    }
+
+    private static String withoutFinalTerminator(String s) {
+      if (s.endsWith("\r\n")) {
+        return s.substring(0, s.length() - 2);
+      }
+      if (!s.isEmpty()) {
+        char c = s.charAt(s.length() - 1);
+        if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+          return s.substring(0, s.length() - 1);
+        }
+      }
+      return s;
     }
   }
 
@@ -179,8 +303,36 @@ final class Readability {
      */
     @Override
     protected String getInnerText(Element e, RegExUtil regEx, boolean normalizeSpaces) {
-      String t = super.getInnerText(e, regEx, false);
-      return normalizeSpaces && regEx != null && hasSpaceRun(t) ? regEx.normalize(t) : t;
+      boolean memo = texts != null && normalizeSpaces && regEx == getRegEx();
+      String t = memo ? texts.get(e) : null;
+      if (t != null) {
+        return t;
+      }
+      t = super.getInnerText(e, regEx, false);
+      t = normalizeSpaces && regEx != null && hasSpaceRun(t) ? regEx.normalize(t) : t;
+      if (memo) {
+        texts.put(e, t);
+      }
+      return t;
+    }
+
+    /** Inner texts (normalised, with the grabber's patterns) of elements, while the page does not change. */
+    private java.util.Map<Element, String> texts;
+
+    /**
+     * The library's getTopCandidate, with each element's inner text worked out once: it scales every
+     * candidate's score by its link density (its text, and that of each of its links) before it
+     * changes the page, and the candidates nest, so the same links were measured once per ancestor.
+     */
+    @Override
+    protected kotlin.Pair<Element, Boolean> getTopCandidate(Element page, List<? extends Element> candidates,
+        ArticleGrabberOptions options) {
+      texts = new java.util.IdentityHashMap<>();
+      try {
+        return super.getTopCandidate(page, candidates, options);
+      } finally {
+        texts = null;
+      }
     }
   }
 
