@@ -241,7 +241,7 @@ public final class HtmlArticle {
   }
 
   /** Paragraphs of at least this many characters in all make a page worth trusting to the cheap rule. */
-  static final int CONFIDENT_CHARS = 1000;
+  static final int CONFIDENT_CHARS = 500;
   /** ... and the densest container must hold at least this share of the page's paragraph text. */
   static final double CONFIDENT_SHARE = 0.75;
   static final int CONFIDENT_PARAGRAPHS = 3;
