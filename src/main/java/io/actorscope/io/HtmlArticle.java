@@ -64,6 +64,22 @@ public final class HtmlArticle {
   public String filterReason;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // the page's CSS queries, parsed once rather than at every call (a parse per paragraph in densest)
+  private static final org.jsoup.select.Evaluator Q_CLASSED = org.jsoup.select.QueryParser.parse("[class]");
+  private static final org.jsoup.select.Evaluator Q_P = org.jsoup.select.QueryParser.parse("p");
+  private static final org.jsoup.select.Evaluator Q_NOT_PROSE = org.jsoup.select.QueryParser.parse("nav, header, footer, aside, form");
+  private static final org.jsoup.select.Evaluator Q_A = org.jsoup.select.QueryParser.parse("a");
+  private static final org.jsoup.select.Evaluator Q_CANONICAL = org.jsoup.select.QueryParser.parse("link[rel=canonical][href]");
+  private static final org.jsoup.select.Evaluator Q_OG_URL = org.jsoup.select.QueryParser.parse("meta[property=og:url][content]");
+  private static final org.jsoup.select.Evaluator Q_OG_TITLE = org.jsoup.select.QueryParser.parse("meta[property=og:title][content]");
+  private static final org.jsoup.select.Evaluator Q_H1 = org.jsoup.select.QueryParser.parse("h1");
+  private static final org.jsoup.select.Evaluator Q_JSON_LD = org.jsoup.select.QueryParser.parse("script[type=application/ld+json]");
+  private static final org.jsoup.select.Evaluator Q_META = org.jsoup.select.QueryParser.parse("meta[content]");
+  private static final org.jsoup.select.Evaluator Q_ITEMPROP_DATE = org.jsoup.select.QueryParser.parse("[itemprop=datePublished]");
+  private static final org.jsoup.select.Evaluator Q_TIME = org.jsoup.select.QueryParser.parse("time[datetime]");
+  private static final org.jsoup.select.Evaluator Q_DATE_CLASS = org.jsoup.select.QueryParser.parse("[class*=date], [class*=datum], [class*=time], [class*=publish], [id*=date]");
+  private static final org.jsoup.select.Evaluator Q_DATE_OUTSIDE = org.jsoup.select.QueryParser.parse("nav, footer, aside");
+  private static final org.jsoup.select.Evaluator Q_OG_TYPE = org.jsoup.select.QueryParser.parse("meta[property=og:type][content]");
   private static final String[] META_DATE_KEYS = {
     "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
     "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date",
@@ -155,16 +171,23 @@ public final class HtmlArticle {
     if (text.length() < 30) {
       return text;
     }
+    // the lead candidates first: most pages have none, and then the text's first line need not be found
+    List<Element> leads = new ArrayList<>();
+    for (Element e : doc.select(Q_CLASSED)) {
+      if (LEAD_CLASS.matcher(e.className()).find()) {
+        leads.add(e);
+      }
+    }
+    if (leads.isEmpty()) {
+      return text;
+    }
     String firstLine = text.split("\n", 2)[0];
     String probe = firstLine.substring(0, Math.min(30, firstLine.length()));
     Element first = firstContainingOwnText(doc, probe);
     if (first == null) {
       return text;
     }
-    for (Element e : doc.select("[class]")) {
-      if (!LEAD_CLASS.matcher(e.className()).find()) {
-        continue;
-      }
+    for (Element e : leads) {
       String lead = blockText(e);
       if (lead.length() < 60 || lead.length() > 2000 || text.contains(lead.substring(0, 60))) {
         continue;
@@ -323,8 +346,8 @@ public final class HtmlArticle {
   static Densest densest(Document doc) {
     java.util.Map<Element, int[]> score = new java.util.HashMap<>();
     long total = 0;
-    for (Element p : doc.select("p")) {
-      if (p.parent() == null || p.closest("nav, header, footer, aside, form") != null) {
+    for (Element p : doc.select(Q_P)) {
+      if (p.parent() == null || p.closest(Q_NOT_PROSE) != null) {
         continue;
       }
       int len = p.text().length();
@@ -353,7 +376,7 @@ public final class HtmlArticle {
 
   private static int linkChars(Element e) {
     int n = 0;
-    for (Element l : e.select("a")) {
+    for (Element l : e.select(Q_A)) {
       n += l.text().length();
     }
     return n;
@@ -402,10 +425,10 @@ public final class HtmlArticle {
   }
 
   private static String canonical(Document doc, String url) {
-    Element link = doc.selectFirst("link[rel=canonical][href]");
+    Element link = doc.selectFirst(Q_CANONICAL);
     String c = link != null ? link.absUrl("href") : null;
     if (c == null || c.isBlank()) {
-      Element og = doc.selectFirst("meta[property=og:url][content]");
+      Element og = doc.selectFirst(Q_OG_URL);
       c = og != null ? og.absUrl("content") : null;
     }
     return c == null || c.isBlank() ? url : c;
@@ -428,7 +451,7 @@ public final class HtmlArticle {
   }
 
   private static String title(Document doc, List<JsonNode> jsonLd) {
-    Element og = doc.selectFirst("meta[property=og:title][content]");
+    Element og = doc.selectFirst(Q_OG_TITLE);
     if (og != null && !og.attr("content").isBlank()) {
       return clean(og.attr("content"));
     }
@@ -438,7 +461,7 @@ public final class HtmlArticle {
         return clean(h.asText());
       }
     }
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = doc.selectFirst(Q_H1);
     if (h1 != null && !h1.text().isBlank()) {
       return clean(h1.text());
     }
@@ -452,7 +475,7 @@ public final class HtmlArticle {
   /** Every JSON-LD object of the page, @graph members and nested objects included. */
   private static List<JsonNode> jsonLd(Document doc) {
     List<JsonNode> out = new ArrayList<>();
-    for (Element s : doc.select("script[type=application/ld+json]")) {
+    for (Element s : doc.select(Q_JSON_LD)) {
       try {
         collect(JSON.readTree(s.data()), out, 0);
       } catch (IOException | RuntimeException e) {
@@ -487,7 +510,7 @@ public final class HtmlArticle {
         structured.add(new String[] {d.asText(), "json_ld"});
       }
     }
-    org.jsoup.select.Elements metas = doc.select("meta[content]");
+    org.jsoup.select.Elements metas = doc.select(Q_META);
     for (String key : META_DATE_KEYS) {
       for (Element m : metas) {
         String k = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
@@ -496,14 +519,14 @@ public final class HtmlArticle {
         }
       }
     }
-    for (Element m : doc.select("[itemprop=datePublished]")) {
+    for (Element m : doc.select(Q_ITEMPROP_DATE)) {
       structured.add(new String[] {m.hasAttr("content") ? m.attr("content") : m.attr("datetime"), "meta"});
     }
     if (pick(a, structured)) {
       return;
     }
     List<String[]> times = new ArrayList<>();
-    for (Element t : doc.select("time[datetime]")) {
+    for (Element t : doc.select(Q_TIME)) {
       times.add(new String[] {t.attr("datetime"), "time_element"});
     }
     if (pick(a, times)) {
@@ -563,8 +586,8 @@ public final class HtmlArticle {
    */
   private static boolean visible(HtmlArticle a, Document doc) {
     String day = null;
-    for (Element e : doc.select("[class*=date], [class*=datum], [class*=time], [class*=publish], [id*=date]")) {
-      if (e.closest("nav, footer, aside") != null) {
+    for (Element e : doc.select(Q_DATE_CLASS)) {
+      if (e.closest(Q_DATE_OUTSIDE) != null) {
         continue;
       }
       String t = e.ownText().isBlank() ? e.text() : e.ownText();
@@ -758,7 +781,7 @@ public final class HtmlArticle {
         // an odd URL says nothing about the page
       }
     }
-    Element ogType = doc.selectFirst("meta[property=og:type][content]");
+    Element ogType = doc.selectFirst(Q_OG_TYPE);
     if (ogType != null && ogType.attr("content").toLowerCase(Locale.ROOT).contains("product")) {
       return PRODUCT_PAGE;
     }
@@ -773,7 +796,7 @@ public final class HtmlArticle {
     }
     if (content != null) {
       long linkChars = 0;
-      for (Element l : content.select("a")) {
+      for (Element l : content.select(Q_A)) {
         linkChars += l.text().length();
       }
       if (linkChars * 2 > a.text.length()) {
