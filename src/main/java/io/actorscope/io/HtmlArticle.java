@@ -129,6 +129,15 @@ public final class HtmlArticle {
     a.host = host(a.canonicalUrl != null ? a.canonicalUrl : url);
     List<JsonNode> jsonLd = jsonLd(doc);
     a.title = title(doc, jsonLd);
+    String kind = notAnArticleByKind(doc, jsonLd, url);
+    if (kind != null) {
+      // a home or product page is filtered whatever its text, and a filtered page keeps only its
+      // title: its text (the costliest part) is left empty
+      a.text = "";
+      date(a, doc, jsonLd, url, crawled);
+      a.filterReason = kind;
+      return a;
+    }
     Element content = null;
     String text = "";
     // Readability works on a clone, so the page's paragraph figures hold for both uses below
@@ -768,8 +777,8 @@ public final class HtmlArticle {
     a.dateSource = "relative_text";
   }
 
-  private static String filter(HtmlArticle a, Document doc, List<JsonNode> jsonLd, String url, Element content,
-      int minChars, boolean requireDate) {
+  /** {@link #HOME_PAGE} or {@link #PRODUCT_PAGE} by the page's URL and type, else null. */
+  private static String notAnArticleByKind(Document doc, List<JsonNode> jsonLd, String url) {
     if (url != null) {
       try {
         URI u = URI.create(url.strip());
@@ -791,6 +800,12 @@ public final class HtmlArticle {
         return PRODUCT_PAGE;
       }
     }
+    return null;
+  }
+
+  private static String filter(HtmlArticle a, Document doc, List<JsonNode> jsonLd, String url, Element content,
+      int minChars, boolean requireDate) {
+    // home and product pages (notAnArticleByKind) were filtered before their text was extracted
     if (a.text.length() < minChars) {
       return TOO_SHORT;
     }

@@ -34,7 +34,7 @@ import org.jsoup.nodes.TextNode;
  * </ul>
  *
  * <p>{@link Grabber#grabArticle} is the library's loop with the serialisation deferred to the retry
- * that needs it (the page is then restored from a copy taken where the library took its HTML); the
+ * that needs it (the HTML is then made again from the untouched page, preprocessed as before); the
  * other two are answered the cheap way where that gives the same answer, and by the library
  * otherwise.
  */
@@ -49,7 +49,7 @@ final class Readability {
       String uri = url == null ? "" : url;
       ReadabilityOptions options = new ReadabilityOptions();
       return new Readability4JExtended(uri, doc.clone(), options, REGEX, new Pre(REGEX), new MetadataParser(REGEX),
-          new Grabber(options, REGEX), new PostprocessorExtended()).parse().getArticleContent();
+          new Grabber(options, REGEX, doc), new PostprocessorExtended()).parse().getArticleContent();
     } catch (RuntimeException e) {
       return null; // a page Readability cannot handle: the paragraph rule may still find text
     }
@@ -204,8 +204,12 @@ final class Readability {
   }
 
   static final class Grabber extends ArticleGrabberExtended {
-    Grabber(ReadabilityOptions options, RegExUtilExtended regex) {
+    /** The page as parsed, untouched: Readability works on a clone of it. */
+    private final Document original;
+
+    Grabber(ReadabilityOptions options, RegExUtilExtended regex, Document original) {
       super(options, regex);
+      this.original = original;
     }
 
     @Override
@@ -213,8 +217,8 @@ final class Readability {
 
     /**
      * ArticleGrabber.grabArticle of Readability4J 1.0.8, step for step, less its debug serialisations:
-     * where it keeps {@code doc.html()} to restore the page from before a retry, this keeps a copy of
-     * the document and serialises that only when a retry comes.
+     * where it keeps {@code doc.html()} to restore the page from before a retry, this makes that HTML
+     * only when a retry comes.
      */
     @Override
     public Element grabArticle(Document doc, ArticleMetadata metadata, ArticleGrabberOptions options, Element pageElement) {
@@ -223,7 +227,9 @@ final class Readability {
       if (page == null) {
         return null;
       }
-      Document pageCache = doc.clone();
+      // the library's doc.html() here is the page after the preprocessor (the metadata parser only
+      // reads it): the same HTML is made again from the untouched page should a retry need it
+      String pageCacheHtml = null;
       while (true) {
         List<Element> elementsToScore = prepareNodes(doc, options);
         List<Element> candidates = scoreElements(elementsToScore, options);
@@ -251,7 +257,12 @@ final class Readability {
         int textLength = getInnerText(articleContent, getRegEx(), true).length();
         if (textLength < getWordThreshold()) {
           parseSuccessful = false;
-          page.html(pageCache.html());
+          if (pageCacheHtml == null) {
+            Document again = original.clone();
+            new Pre((RegExUtilExtended) getRegEx()).prepareDocument(again);
+            pageCacheHtml = again.html();
+          }
+          page.html(pageCacheHtml);
           if (options.getStripUnlikelyCandidates()) {
             options.setStripUnlikelyCandidates(false);
             attempts.add(new kotlin.Pair<>(articleContent, textLength));
