@@ -327,7 +327,26 @@ final class Readability {
       return t;
     }
 
-    /** Inner texts (normalised, with the grabber's patterns) of elements, while the page does not change. */
+    /**
+     * The library's cleanConditionally, with each element's inner text worked out once: it measures
+     * every element of the tag three times (commas, link density, length) and then maybe removes it.
+     * It goes through them last to first, so what it removes comes before, and is never inside, what
+     * it has measured: the texts it measured stay as they were until it is done.
+     */
+    @Override
+    protected void cleanConditionally(Element e, String tag, ArticleGrabberOptions options) {
+      texts = new java.util.IdentityHashMap<>();
+      try {
+        super.cleanConditionally(e, tag, options);
+      } finally {
+        texts = null;
+      }
+    }
+
+    /**
+     * Inner texts (normalised, with the grabber's patterns) of elements, kept only while the library
+     * is in getTopCandidate or cleanConditionally, where they do not change.
+     */
     private java.util.Map<Element, String> texts;
 
     /**
