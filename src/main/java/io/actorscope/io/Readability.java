@@ -201,6 +201,27 @@ final class Readability {
 
     @Override
     protected void logNodeInfo(Node node, String reason) {}
+
+    /**
+     * The library's test, which for each image of a noscript element searches the whole document for
+     * {@code img[src=<its src>]}: the image itself is in the document, so where it matches that query
+     * the answer is known without the search (a query that does not parse still fails as before).
+     */
+    @Override
+    protected boolean shouldKeepImageInNoscriptElement(Document document, Element noscript) {
+      org.jsoup.select.Elements images = noscript.select("img");
+      if (images.isEmpty()) {
+        return false;
+      }
+      List<Element> imagesToKeep = new ArrayList<>(images);
+      for (Element image : images) {
+        org.jsoup.select.Evaluator query = org.jsoup.select.QueryParser.parse("img[src=" + image.attr("src") + "]");
+        if (image.is(query) || !document.select(query).isEmpty()) {
+          imagesToKeep.remove(image);
+        }
+      }
+      return !imagesToKeep.isEmpty();
+    }
   }
 
   static final class Grabber extends ArticleGrabberExtended {
