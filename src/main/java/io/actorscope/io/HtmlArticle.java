@@ -16,18 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.dankito.readability4j.extended.Readability4JExtended;
-import net.dankito.readability4j.extended.processor.ArticleGrabberExtended;
-import net.dankito.readability4j.extended.processor.PostprocessorExtended;
-import net.dankito.readability4j.extended.util.RegExUtilExtended;
-import net.dankito.readability4j.model.ReadabilityOptions;
-import net.dankito.readability4j.processor.MetadataParser;
-import net.dankito.readability4j.processor.Preprocessor;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -70,6 +64,22 @@ public final class HtmlArticle {
   public String filterReason;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  // the page's CSS queries, parsed once rather than at every call (a parse per paragraph in densest)
+  private static final org.jsoup.select.Evaluator Q_CLASSED = org.jsoup.select.QueryParser.parse("[class]");
+  private static final org.jsoup.select.Evaluator Q_P = org.jsoup.select.QueryParser.parse("p");
+  private static final org.jsoup.select.Evaluator Q_NOT_PROSE = org.jsoup.select.QueryParser.parse("nav, header, footer, aside, form");
+  private static final org.jsoup.select.Evaluator Q_A = org.jsoup.select.QueryParser.parse("a");
+  private static final org.jsoup.select.Evaluator Q_CANONICAL = org.jsoup.select.QueryParser.parse("link[rel=canonical][href]");
+  private static final org.jsoup.select.Evaluator Q_OG_URL = org.jsoup.select.QueryParser.parse("meta[property=og:url][content]");
+  private static final org.jsoup.select.Evaluator Q_OG_TITLE = org.jsoup.select.QueryParser.parse("meta[property=og:title][content]");
+  private static final org.jsoup.select.Evaluator Q_H1 = org.jsoup.select.QueryParser.parse("h1");
+  private static final org.jsoup.select.Evaluator Q_JSON_LD = org.jsoup.select.QueryParser.parse("script[type=application/ld+json]");
+  private static final org.jsoup.select.Evaluator Q_META = org.jsoup.select.QueryParser.parse("meta[content]");
+  private static final org.jsoup.select.Evaluator Q_ITEMPROP_DATE = org.jsoup.select.QueryParser.parse("[itemprop=datePublished]");
+  private static final org.jsoup.select.Evaluator Q_TIME = org.jsoup.select.QueryParser.parse("time[datetime]");
+  private static final org.jsoup.select.Evaluator Q_DATE_CLASS = org.jsoup.select.QueryParser.parse("[class*=date], [class*=datum], [class*=time], [class*=publish], [id*=date]");
+  private static final org.jsoup.select.Evaluator Q_DATE_OUTSIDE = org.jsoup.select.QueryParser.parse("nav, footer, aside");
+  private static final org.jsoup.select.Evaluator Q_OG_TYPE = org.jsoup.select.QueryParser.parse("meta[property=og:type][content]");
   private static final String[] META_DATE_KEYS = {
     "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
     "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date",
@@ -119,6 +129,15 @@ public final class HtmlArticle {
     a.host = host(a.canonicalUrl != null ? a.canonicalUrl : url);
     List<JsonNode> jsonLd = jsonLd(doc);
     a.title = title(doc, jsonLd);
+    String kind = notAnArticleByKind(doc, jsonLd, url);
+    if (kind != null) {
+      // a home or product page is filtered whatever its text, and a filtered page keeps only its
+      // title: its text (the costliest part) is left empty
+      a.text = "";
+      date(a, doc, jsonLd, url, crawled);
+      a.filterReason = kind;
+      return a;
+    }
     Element content = null;
     String text = "";
     // Readability works on a clone, so the page's paragraph figures hold for both uses below
@@ -161,20 +180,23 @@ public final class HtmlArticle {
     if (text.length() < 30) {
       return text;
     }
+    // the lead candidates first: most pages have none, and then the text's first line need not be found
+    List<Element> leads = new ArrayList<>();
+    for (Element e : doc.select(Q_CLASSED)) {
+      if (LEAD_CLASS.matcher(e.className()).find()) {
+        leads.add(e);
+      }
+    }
+    if (leads.isEmpty()) {
+      return text;
+    }
     String firstLine = text.split("\n", 2)[0];
     String probe = firstLine.substring(0, Math.min(30, firstLine.length()));
-    Element first = null;
-    for (Element e : doc.getElementsContainingOwnText(probe)) {
-      first = e;
-      break;
-    }
+    Element first = firstContainingOwnText(doc, probe);
     if (first == null) {
       return text;
     }
-    for (Element e : doc.select("[class]")) {
-      if (!LEAD_CLASS.matcher(e.className()).find()) {
-        continue;
-      }
+    for (Element e : leads) {
       String lead = blockText(e);
       if (lead.length() < 60 || lead.length() > 2000 || text.contains(lead.substring(0, 60))) {
         continue;
@@ -184,6 +206,41 @@ public final class HtmlArticle {
       }
     }
     return text;
+  }
+
+  /**
+   * The first element of {@code doc.getElementsContainingOwnText(probe)}, without working out the own
+   * text of elements whose own text nodes hold only white space (most of a page's elements): their
+   * own text is blank, and cannot contain a probe that is not.
+   */
+  static Element firstContainingOwnText(Document doc, String probe) {
+    if (org.jsoup.internal.StringUtil.normaliseWhitespace(probe).isBlank()) {
+      Elements all = doc.getElementsContainingOwnText(probe);
+      return all.isEmpty() ? null : all.first();
+    }
+    org.jsoup.select.Evaluator contains = new org.jsoup.select.Evaluator.ContainsOwnText(probe);
+    for (Element e : doc.getAllElements()) {
+      if (hasVisibleOwnText(e) && contains.matches(doc, e)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** Whether one of the element's own text nodes holds a character jsoup keeps in text other than white space. */
+  private static boolean hasVisibleOwnText(Element e) {
+    for (int i = 0; i < e.childNodeSize(); i++) {
+      if (e.childNode(i) instanceof TextNode) {
+        String s = ((TextNode) e.childNode(i)).getWholeText();
+        for (int j = 0; j < s.length(); j++) {
+          char c = s.charAt(j);
+          if (!org.jsoup.internal.StringUtil.isActuallyWhitespace(c) && !org.jsoup.internal.StringUtil.isInvisibleChar(c)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean near(Element a, Element b) {
@@ -212,23 +269,11 @@ public final class HtmlArticle {
   }
 
   private static Element readability(Document doc, String url) {
-    if (doc.body() == null) {
-      return null;
-    }
-    try {
-      String uri = url == null ? "" : url;
-      ReadabilityOptions options = new ReadabilityOptions();
-      RegExUtilExtended regex = QuietReadability.regex();
-      return new Readability4JExtended(uri, doc.clone(), options, regex, new QuietReadability.Pre(regex),
-          new MetadataParser(regex), new QuietReadability.Grabber(options, regex), new PostprocessorExtended())
-          .parse().getArticleContent();
-    } catch (RuntimeException e) {
-      return null; // a page Readability cannot handle: the paragraph rule may still find text
-    }
+    return doc.body() == null ? null : Readability.articleContent(doc, url);
   }
 
   /** Paragraphs of at least this many characters in all make a page worth trusting to the cheap rule. */
-  static final int CONFIDENT_CHARS = 1000;
+  static final int CONFIDENT_CHARS = 500;
   /** ... and the densest container must hold at least this share of the page's paragraph text. */
   static final double CONFIDENT_SHARE = 0.75;
   static final int CONFIDENT_PARAGRAPHS = 3;
@@ -304,62 +349,14 @@ public final class HtmlArticle {
   }
 
   /**
-   * Readability4J's processors, minus their debug log: it serialises every node they remove to HTML
-   * whether or not debug logging is on (ProcessorBase.logNodeInfo), a large part of the reader's
-   * time in a profile of scripts/bench-warc.
-   */
-  static final class QuietReadability {
-    private QuietReadability() {}
-
-    private static final RegExUtilExtended REGEX = defaultRegex();
-
-    static RegExUtilExtended regex() {
-      return REGEX;
-    }
-
-    /** The library's default patterns; its Kotlin constructor of defaults is reachable only reflectively. */
-    private static RegExUtilExtended defaultRegex() {
-      try {
-        Class<?>[] types = new Class<?>[16];
-        java.util.Arrays.fill(types, 0, 14, String.class);
-        types[14] = int.class;
-        types[15] = kotlin.jvm.internal.DefaultConstructorMarker.class;
-        Object[] args = new Object[16];
-        args[14] = (1 << 14) - 1; // every argument defaulted
-        return RegExUtilExtended.class.getConstructor(types).newInstance(args);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("Readability4J's RegExUtilExtended defaults: " + e, e);
-      }
-    }
-
-    static final class Pre extends Preprocessor {
-      Pre(RegExUtilExtended regex) {
-        super(regex);
-      }
-
-      @Override
-      protected void logNodeInfo(Node node, String reason) {}
-    }
-
-    static final class Grabber extends ArticleGrabberExtended {
-      Grabber(ReadabilityOptions options, RegExUtilExtended regex) {
-        super(options, regex);
-      }
-
-      @Override
-      protected void logNodeInfo(Node node, String reason) {}
-    }
-  }
-
-  /**
    * The element whose own paragraphs (of 40 characters or more, outside nav, header, footer, aside
    * and forms) hold the most text, with the figures the cheap rule judges it by; null without any.
    */
   static Densest densest(Document doc) {
     java.util.Map<Element, int[]> score = new java.util.HashMap<>();
     long total = 0;
-    for (Element p : doc.select("p")) {
-      if (p.parent() == null || p.closest("nav, header, footer, aside, form") != null) {
+    for (Element p : doc.select(Q_P)) {
+      if (p.parent() == null || p.closest(Q_NOT_PROSE) != null) {
         continue;
       }
       int len = p.text().length();
@@ -388,7 +385,7 @@ public final class HtmlArticle {
 
   private static int linkChars(Element e) {
     int n = 0;
-    for (Element l : e.select("a")) {
+    for (Element l : e.select(Q_A)) {
       n += l.text().length();
     }
     return n;
@@ -437,10 +434,10 @@ public final class HtmlArticle {
   }
 
   private static String canonical(Document doc, String url) {
-    Element link = doc.selectFirst("link[rel=canonical][href]");
+    Element link = doc.selectFirst(Q_CANONICAL);
     String c = link != null ? link.absUrl("href") : null;
     if (c == null || c.isBlank()) {
-      Element og = doc.selectFirst("meta[property=og:url][content]");
+      Element og = doc.selectFirst(Q_OG_URL);
       c = og != null ? og.absUrl("content") : null;
     }
     return c == null || c.isBlank() ? url : c;
@@ -463,7 +460,7 @@ public final class HtmlArticle {
   }
 
   private static String title(Document doc, List<JsonNode> jsonLd) {
-    Element og = doc.selectFirst("meta[property=og:title][content]");
+    Element og = doc.selectFirst(Q_OG_TITLE);
     if (og != null && !og.attr("content").isBlank()) {
       return clean(og.attr("content"));
     }
@@ -473,7 +470,7 @@ public final class HtmlArticle {
         return clean(h.asText());
       }
     }
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = doc.selectFirst(Q_H1);
     if (h1 != null && !h1.text().isBlank()) {
       return clean(h1.text());
     }
@@ -487,7 +484,7 @@ public final class HtmlArticle {
   /** Every JSON-LD object of the page, @graph members and nested objects included. */
   private static List<JsonNode> jsonLd(Document doc) {
     List<JsonNode> out = new ArrayList<>();
-    for (Element s : doc.select("script[type=application/ld+json]")) {
+    for (Element s : doc.select(Q_JSON_LD)) {
       try {
         collect(JSON.readTree(s.data()), out, 0);
       } catch (IOException | RuntimeException e) {
@@ -522,7 +519,7 @@ public final class HtmlArticle {
         structured.add(new String[] {d.asText(), "json_ld"});
       }
     }
-    org.jsoup.select.Elements metas = doc.select("meta[content]");
+    org.jsoup.select.Elements metas = doc.select(Q_META);
     for (String key : META_DATE_KEYS) {
       for (Element m : metas) {
         String k = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name") : m.attr("itemprop");
@@ -531,14 +528,14 @@ public final class HtmlArticle {
         }
       }
     }
-    for (Element m : doc.select("[itemprop=datePublished]")) {
+    for (Element m : doc.select(Q_ITEMPROP_DATE)) {
       structured.add(new String[] {m.hasAttr("content") ? m.attr("content") : m.attr("datetime"), "meta"});
     }
     if (pick(a, structured)) {
       return;
     }
     List<String[]> times = new ArrayList<>();
-    for (Element t : doc.select("time[datetime]")) {
+    for (Element t : doc.select(Q_TIME)) {
       times.add(new String[] {t.attr("datetime"), "time_element"});
     }
     if (pick(a, times)) {
@@ -598,8 +595,8 @@ public final class HtmlArticle {
    */
   private static boolean visible(HtmlArticle a, Document doc) {
     String day = null;
-    for (Element e : doc.select("[class*=date], [class*=datum], [class*=time], [class*=publish], [id*=date]")) {
-      if (e.closest("nav, footer, aside") != null) {
+    for (Element e : doc.select(Q_DATE_CLASS)) {
+      if (e.closest(Q_DATE_OUTSIDE) != null) {
         continue;
       }
       String t = e.ownText().isBlank() ? e.text() : e.ownText();
@@ -780,8 +777,8 @@ public final class HtmlArticle {
     a.dateSource = "relative_text";
   }
 
-  private static String filter(HtmlArticle a, Document doc, List<JsonNode> jsonLd, String url, Element content,
-      int minChars, boolean requireDate) {
+  /** {@link #HOME_PAGE} or {@link #PRODUCT_PAGE} by the page's URL and type, else null. */
+  private static String notAnArticleByKind(Document doc, List<JsonNode> jsonLd, String url) {
     if (url != null) {
       try {
         URI u = URI.create(url.strip());
@@ -793,7 +790,7 @@ public final class HtmlArticle {
         // an odd URL says nothing about the page
       }
     }
-    Element ogType = doc.selectFirst("meta[property=og:type][content]");
+    Element ogType = doc.selectFirst(Q_OG_TYPE);
     if (ogType != null && ogType.attr("content").toLowerCase(Locale.ROOT).contains("product")) {
       return PRODUCT_PAGE;
     }
@@ -803,12 +800,18 @@ public final class HtmlArticle {
         return PRODUCT_PAGE;
       }
     }
+    return null;
+  }
+
+  private static String filter(HtmlArticle a, Document doc, List<JsonNode> jsonLd, String url, Element content,
+      int minChars, boolean requireDate) {
+    // home and product pages (notAnArticleByKind) were filtered before their text was extracted
     if (a.text.length() < minChars) {
       return TOO_SHORT;
     }
     if (content != null) {
       long linkChars = 0;
-      for (Element l : content.select("a")) {
+      for (Element l : content.select(Q_A)) {
         linkChars += l.text().length();
       }
       if (linkChars * 2 > a.text.length()) {

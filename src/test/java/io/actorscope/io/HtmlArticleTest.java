@@ -89,8 +89,15 @@ class HtmlArticleTest {
     // the same 1,276 characters split 638 / 638 over two containers: half the text, under 75 %
     String two = "<div id=a><p>" + PARA + "</p><p>" + PARA + "</p></div><div id=b><p>" + PARA + "</p><p>" + PARA + "</p></div>";
     assertNull(HtmlArticle.confidentParagraphs(doc(two)));
-    // three paragraphs but 957 characters: under 1,000
-    assertNull(HtmlArticle.confidentParagraphs(doc("<div><p>" + PARA + "</p><p>" + PARA + "</p><p>" + PARA + "</p></div>")));
+    // three paragraphs of 2 x 64 characters less the last space: 3 x 127 = 381, under 500
+    String shortPara = (SENTENCE + SENTENCE).strip();
+    assertNull(HtmlArticle.confidentParagraphs(
+        doc("<div><p>" + shortPara + "</p><p>" + shortPara + "</p><p>" + shortPara + "</p></div>")));
+    // two paragraphs of 638 characters: over 500, but under three paragraphs
+    assertNull(HtmlArticle.confidentParagraphs(doc("<div><p>" + PARA + "</p><p>" + PARA + "</p></div>")));
+    // three of them (957 characters) are enough
+    assertEquals("three", HtmlArticle.confidentParagraphs(
+        doc("<div id=three><p>" + PARA + "</p><p>" + PARA + "</p><p>" + PARA + "</p></div>")).id());
     // and the whole extraction still finds the text through Readability
     HtmlArticle a = HtmlArticle.extract(("<html><body>" + two + "</body></html>").getBytes(StandardCharsets.UTF_8), "UTF-8",
         "https://news.example/a/b", CRAWLED, 500, false);

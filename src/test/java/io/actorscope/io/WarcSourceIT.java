@@ -110,6 +110,95 @@ class WarcSourceIT {
     assertTrue(dates >= 45, "dates: " + dates + " of 52");
   }
 
+  /**
+   * Each record's kind, worked out from the decompressed bytes without jwarc: the WARC headers, and
+   * for a response its HTTP status line and Content-Type. {kind, WARC-Target-URI}, kind being the
+   * reader's skip kind or "html" for an HTTP 200 HTML response.
+   */
+  private static List<String[]> kindsByHand(Path file) throws IOException {
+    byte[] all;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+      all = in.readAllBytes();
+    }
+    List<String[]> out = new ArrayList<>();
+    int at = 0;
+    while (at < all.length) {
+      String rest = new String(all, at, Math.min(all.length - at, 64 * 1024), StandardCharsets.ISO_8859_1);
+      if (!rest.startsWith("WARC/1.")) {
+        at++; // the blank lines between records
+        continue;
+      }
+      int headEnd = rest.indexOf("\r\n\r\n");
+      String head = rest.substring(0, headEnd);
+      Matcher len = Pattern.compile("(?im)^Content-Length: *(\\d+)").matcher(head);
+      assertTrue(len.find(), head);
+      int blockStart = at + headEnd + 4;
+      int blockLen = Integer.parseInt(len.group(1));
+      Matcher type = Pattern.compile("(?m)^WARC-Type: *(\\S+)").matcher(head);
+      assertTrue(type.find(), head);
+      Matcher uri = Pattern.compile("(?m)^WARC-Target-URI: *<?([^>\\s]+)").matcher(head);
+      String target = uri.find() ? uri.group(1) : null;
+      String kind = type.group(1);
+      if (kind.equals("response")) {
+        String block = new String(all, blockStart, Math.min(blockLen, 16 * 1024), StandardCharsets.ISO_8859_1);
+        int status = Integer.parseInt(block.substring(block.indexOf(' ') + 1, block.indexOf(' ') + 4));
+        String httpHead = block.substring(0, Math.max(0, block.indexOf("\r\n\r\n")));
+        Matcher ct = Pattern.compile("(?im)^Content-Type: *([^;\\r\\n]*)").matcher(httpHead);
+        Matcher identified = Pattern.compile("(?m)^WARC-Identified-Payload-Type: *(\\S+)").matcher(head);
+        String payload = identified.find() ? identified.group(1) : ct.find() ? ct.group(1) : "";
+        kind = status != 200 ? "non_200" : payload.toLowerCase(java.util.Locale.ROOT).contains("html") ? "html" : "non_html";
+      }
+      out.add(new String[] {kind, target});
+      at = blockStart + blockLen;
+    }
+    return out;
+  }
+
+  @Test
+  void outcomesOfEverySampleRecordAndTheHungarianTexts() throws Exception {
+    Path warc = SharedSpark.corpus("warc");
+    InputConfig in = input(warc.resolve(HU1));
+    Map<String, Long> expected = new java.util.TreeMap<>();
+    Map<String, Long> got = new java.util.TreeMap<>();
+    long homePages = 0;
+    int records = 0;
+    int hungarianPages = 0;
+    int hungarianTexts = 0;
+    for (String f : List.of(CC, "en-blog-articles_dolma.warc.gz", HU1, HU2)) {
+      for (String[] k : kindsByHand(warc.resolve(f))) {
+        expected.merge(k[0].equals("html") ? "html" : "skipped:" + k[0], 1L, Long::sum);
+        if (k[0].equals("html")) {
+          java.net.URI u = java.net.URI.create(k[1]);
+          if ((u.getRawPath() == null || u.getRawPath().isEmpty() || u.getRawPath().equals("/")) && u.getRawQuery() == null) {
+            homePages++;
+          }
+        }
+      }
+      for (RawRecord r : read(warc.resolve(f), in)) {
+        records++;
+        String outcome = r.getSkipped() != null ? "skipped:" + r.getSkipped()
+            : r.getError() != null ? "quarantined:" + r.getError() : "html";
+        got.merge(outcome, 1L, Long::sum);
+        if (HtmlArticle.HOME_PAGE.equals(r.getFiltered())) {
+          got.merge("home_page", 1L, Long::sum);
+        }
+        if ((f.equals(HU1) || f.equals(HU2)) && r.getSkipped() == null) {
+          hungarianPages++;
+          if (r.getFiltered() == null && r.getText() != null && r.getText().length() >= 500) {
+            hungarianTexts++;
+          }
+        }
+      }
+    }
+    expected.put("home_page", homePages);
+    // PROVENANCE.txt: 51 + 55 + 34 + 50 records, every one read once, none of them damaged
+    assertEquals(190, records);
+    assertEquals(expected, got);
+    // the bar: 51 of the 52 Hungarian article pages give 500 characters of main text or more
+    assertEquals(52, hungarianPages);
+    assertTrue(hungarianTexts >= 51, "Hungarian texts of 500 characters or more: " + hungarianTexts + " of 52");
+  }
+
   /** One page's expectations, worked out by reading its raw HTML. */
   private record Page(String file, String target, String title, String date, String instant, String textStart) {}
 
