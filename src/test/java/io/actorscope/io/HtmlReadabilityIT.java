@@ -32,7 +32,7 @@ import org.netpreserve.jwarc.WarcResponse;
  * (../shared/corpora/warc; skipped when absent) its article content is the library's, node for node,
  * and its shortcuts (word-list patterns, the blank test) answer as the library's code does.
  */
-class HtmlReadabilityTest {
+class HtmlReadabilityIT {
   /** {url, page} of every HTTP 200 HTML response in the sample WARCs. */
   private static final List<Object[]> PAGES = new ArrayList<>();
 
