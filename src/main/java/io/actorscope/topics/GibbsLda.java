@@ -28,9 +28,9 @@ import org.apache.spark.storage.StorageLevel;
  * driver holds only the k × V topic-word counts (bounded by topics.vocab_size · k ints) and the
  * per-partition deltas of one round; the corpus is never collected. Cost per sweep is linear in the
  * tokens (SparseLDA buckets, see {@link GibbsShard}). After {@code burnIn} sweeps, every
- * {@code optimizeInterval} sweeps the asymmetric document-topic α and the symmetric β are set to
- * their maximum-likelihood values given the current assignments ({@link Dirichlet}), as MALLET's
- * ParallelTopicModel does.
+ * {@code optimizeInterval} sweeps the symmetric β, and the document-topic α as {@link Alpha} says,
+ * are set to their maximum-likelihood values given the current assignments ({@link Dirichlet}), as
+ * MALLET's ParallelTopicModel does.
  *
  * <p>The result is an MLlib {@link LocalLDAModel} whose topics matrix holds n_wt + β for word w and
  * topic t (the posterior Dirichlet parameters of each topic's word distribution, which is what
