@@ -164,7 +164,7 @@ public final class HtmlArticle {
     }
     a.text = withLead(doc, text);
     date(a, doc, jsonLd, url, crawled);
-    a.filterReason = filter(a, doc, jsonLd, url, content, minChars, requireDate);
+    a.filterReason = filter(a, content, minChars, requireDate);
     return a;
   }
 
@@ -803,18 +803,13 @@ public final class HtmlArticle {
     return null;
   }
 
-  private static String filter(HtmlArticle a, Document doc, List<JsonNode> jsonLd, String url, Element content,
-      int minChars, boolean requireDate) {
+  private static String filter(HtmlArticle a, Element content, int minChars, boolean requireDate) {
     // home and product pages (notAnArticleByKind) were filtered before their text was extracted
     if (a.text.length() < minChars) {
       return TOO_SHORT;
     }
     if (content != null) {
-      long linkChars = 0;
-      for (Element l : content.select(Q_A)) {
-        linkChars += l.text().length();
-      }
-      if (linkChars * 2 > a.text.length()) {
+      if ((long) linkChars(content) * 2 > a.text.length()) {
         return LINK_LIST;
       }
     }

@@ -71,7 +71,7 @@ final class Readability {
     private final Words byline = Words.of(getByline());
 
     LiteralRegex() {
-      // the arguments the Kotlin constructor defaults to (ReadabilityTest compares the two)
+      // the arguments the Kotlin constructor defaults to (HtmlReadabilityIT compares the two)
       super(RegExUtil.UnlikelyCandidatesDefaultPattern, RegExUtil.OkMaybeItsACandidateDefaultPattern,
           RegExUtil.PositiveDefaultPattern,
           RegExUtil.NegativeDefaultPattern + RegExUtilExtended.NegativeDefaultPatternExtended,
