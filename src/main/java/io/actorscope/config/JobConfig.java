@@ -132,6 +132,7 @@ public final class JobConfig implements Serializable {
     public int burnIn;
     public int optimizeInterval;
     public String optimizeAlpha;
+    public double alphaShrinkage;
     public double alphaSum;
     public double beta;
   }

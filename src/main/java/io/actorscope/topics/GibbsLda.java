@@ -41,9 +41,9 @@ public final class GibbsLda {
 
   /** Sampler settings (topics.gibbs.*); validated by {@link #validate}. */
   public record Settings(int iterations, int syncEvery, int burnIn, int optimizeInterval, Alpha optimizeAlpha,
-      double alphaSum, double beta, long seed) implements java.io.Serializable {
+      double alphaShrinkage, double alphaSum, double beta, long seed) implements java.io.Serializable {
     public Settings {
-      validate(iterations, syncEvery, burnIn, optimizeInterval, alphaSum, beta);
+      validate(iterations, syncEvery, burnIn, optimizeInterval, alphaShrinkage, alphaSum, beta);
       java.util.Objects.requireNonNull(optimizeAlpha, "topics.gibbs.optimize_alpha");
     }
   }
@@ -89,7 +89,8 @@ public final class GibbsLda {
   private GibbsLda() {}
 
   /** The checks behind {@link Settings}, as messages naming the key (ConfigLoader reports them). */
-  public static void validate(int iterations, int syncEvery, int burnIn, int optimizeInterval, double alphaSum, double beta) {
+  public static void validate(int iterations, int syncEvery, int burnIn, int optimizeInterval, double alphaShrinkage,
+      double alphaSum, double beta) {
     if (iterations < 1) {
       throw new IllegalArgumentException("topics.gibbs.iterations must be >= 1");
     }
@@ -101,6 +102,9 @@ public final class GibbsLda {
     }
     if (optimizeInterval < 0) {
       throw new IllegalArgumentException("topics.gibbs.optimize_interval must be >= 0 (0 = keep alpha and beta)");
+    }
+    if (!(alphaShrinkage >= 0 && alphaShrinkage <= 1)) {
+      throw new IllegalArgumentException("topics.gibbs.alpha_shrinkage must be between 0 and 1");
     }
     if (!(alphaSum > 0)) {
       throw new IllegalArgumentException("topics.gibbs.alpha_sum must be > 0");
@@ -174,7 +178,7 @@ public final class GibbsLda {
         apply(f, sum.delta);
       }
       if (optimize) {
-        optimize(f, summaries, s.optimizeAlpha());
+        optimize(f, summaries, s.optimizeAlpha(), s.alphaShrinkage());
       }
       state.unpersist(false);
       if (previous != null) {
@@ -285,7 +289,7 @@ public final class GibbsLda {
   }
 
   /** α given the round's document-topic histograms (summed over the partitions), as {@code mode} says. */
-  private static double[] optimizedAlpha(Fitted f, List<GibbsShard.Summary> summaries, Alpha mode) {
+  private static double[] optimizedAlpha(Fitted f, List<GibbsShard.Summary> summaries, Alpha mode, double shrinkage) {
     int maxLength = 0;
     for (GibbsShard.Summary s : summaries) {
       maxLength = Math.max(maxLength, s.docLengths.length);
@@ -301,7 +305,7 @@ public final class GibbsLda {
       }
     }
     if (mode == Alpha.ASYMMETRIC) {
-      return Dirichlet.optimizeAlpha(f.alpha, topicDocs, lengths, 1.001, 1.0, 5);
+      return shrink(Dirichlet.optimizeAlpha(f.alpha, topicDocs, lengths, 1.001, 1.0, 5), shrinkage);
     }
     // one concentration over k components, fitted as β is over V words: the cells are the
     // document-topic counts, the groups the documents
@@ -316,9 +320,28 @@ public final class GibbsLda {
     return a;
   }
 
-  private static void optimize(Fitted f, List<GibbsShard.Summary> summaries, Alpha alpha) {
+  /**
+   * Each α_t moved {@code fraction} of the way to the topics' mean α (the sum is kept). Why: fitted
+   * alone, the α of a topic of words every document uses (on UN speeches "see want come know
+   * never") grows to twice the others', and the topic becomes the dominant one of a quarter of the
+   * speeches; halfway to the mean it stays, with a fifth (README, "The Gibbs sampler").
+   */
+  static double[] shrink(double[] alpha, double fraction) {
+    double mean = 0;
+    for (double a : alpha) {
+      mean += a;
+    }
+    mean /= alpha.length;
+    double[] out = new double[alpha.length];
+    for (int t = 0; t < alpha.length; t++) {
+      out[t] = alpha[t] + fraction * (mean - alpha[t]);
+    }
+    return out;
+  }
+
+  private static void optimize(Fitted f, List<GibbsShard.Summary> summaries, Alpha alpha, double shrinkage) {
     if (alpha != Alpha.NONE) {
-      f.alpha = optimizedAlpha(f, summaries, alpha);
+      f.alpha = optimizedAlpha(f, summaries, alpha, shrinkage);
     }
     int maxCount = 0;
     for (int c : f.wordTopic) {

@@ -72,6 +72,7 @@ public final class ModelStore {
       g.put("burn_in", cfg.gibbs.burnIn);
       g.put("optimize_interval", cfg.gibbs.optimizeInterval);
       g.put("optimize_alpha", cfg.gibbs.optimizeAlpha);
+      g.put("alpha_shrinkage", cfg.gibbs.alphaShrinkage);
       g.put("alpha_sum_start", cfg.gibbs.alphaSum);
       g.put("beta_start", cfg.gibbs.beta);
       g.put("alpha", r.alpha);

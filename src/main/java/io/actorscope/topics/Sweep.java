@@ -89,7 +89,7 @@ public final class Sweep {
               // max_iter is the number of sweeps here
               JobConfig.Gibbs g = cfg.gibbs;
               GibbsLda.Settings gs = new GibbsLda.Settings(iters, g.syncEvery, Math.min(g.burnIn, iters / 2),
-                  g.optimizeInterval, GibbsLda.Alpha.parse(g.optimizeAlpha), g.alphaSum, g.beta, cfg.seed);
+                  g.optimizeInterval, GibbsLda.Alpha.parse(g.optimizeAlpha), g.alphaShrinkage, g.alphaSum, g.beta, cfg.seed);
               m = GibbsLda.toModel(train.sparkSession(), GibbsLda.fit(train, "features", k, vocab.length, gs),
                   "features", "mixture", cfg.seed);
             } else {

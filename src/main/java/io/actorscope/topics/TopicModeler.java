@@ -88,7 +88,7 @@ public final class TopicModeler {
   /** The sampler settings of topics.gibbs.*. */
   public static GibbsLda.Settings gibbs(JobConfig.Topics cfg) {
     JobConfig.Gibbs g = cfg.gibbs;
-    return new GibbsLda.Settings(g.iterations, g.syncEvery, g.burnIn, g.optimizeInterval, GibbsLda.Alpha.parse(g.optimizeAlpha), g.alphaSum, g.beta, cfg.seed);
+    return new GibbsLda.Settings(g.iterations, g.syncEvery, g.burnIn, g.optimizeInterval, GibbsLda.Alpha.parse(g.optimizeAlpha), g.alphaShrinkage, g.alphaSum, g.beta, cfg.seed);
   }
 
   /** Fits on articles without actor tokens (tests, benchmarks). */

@@ -94,7 +94,7 @@ public final class TopicsStage implements Stage {
       }
       try {
         GibbsLda.validate(t.gibbs.iterations, t.gibbs.syncEvery, t.gibbs.burnIn,
-            t.gibbs.optimizeInterval, t.gibbs.alphaSum, t.gibbs.beta);
+            t.gibbs.optimizeInterval, t.gibbs.alphaShrinkage, t.gibbs.alphaSum, t.gibbs.beta);
       } catch (IllegalArgumentException e) {
         String m = e.getMessage();
         throw new ConfigException(m.substring(0, m.indexOf(' ')), m.substring(m.indexOf(' ') + 1));

@@ -70,6 +70,8 @@ class ConfigLoaderTest {
     assertEquals("topics.coherence.window_mode", fails(null, cli(in, "jsonl", "out", "topics.coherence.window_mode=fast")).key());
     assertEquals("topics.actor_tokens", fails(null, cli(in, "jsonl", "out", "topics.actor_tokens=ids")).key());
     assertEquals("topics.gibbs.optimize_alpha", fails(null, cli(in, "jsonl", "out", "topics.gibbs.optimize_alpha=true")).key());
+    assertEquals("topics.gibbs.alpha_shrinkage", fails(null, cli(in, "jsonl", "out", "topics.gibbs.alpha_shrinkage=1.5")).key());
+    assertEquals("topics.gibbs.alpha_shrinkage", fails(null, cli(in, "jsonl", "out", "topics.gibbs.alpha_shrinkage=-0.1")).key());
     assertEquals("topics.stopwords", fails(null, cli(in, "jsonl", "out", "topics.stopwords=[builtin:en, builtin:xx]")).key());
     assertEquals("cooccurrence.graph.scope", fails(null, cli(in, "jsonl", "out", "cooccurrence.graph.scope=window")).key());
     assertEquals("cooccurrence.window_width", fails(null, cli(in, "jsonl", "out", "cooccurrence.window_width=1")).key());

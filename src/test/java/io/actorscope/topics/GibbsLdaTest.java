@@ -1,5 +1,6 @@
 package io.actorscope.topics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +47,7 @@ class GibbsLdaTest {
   void recoversPlantedTopicsAndTheirProportions() {
     SparkSession spark = SharedSpark.spark();
     Dataset<Row> data = corpus(spark);
-    GibbsLda.Settings s = new GibbsLda.Settings(200, 5, 50, 10, GibbsLda.Alpha.ASYMMETRIC, 1.0, 0.01, 42);
+    GibbsLda.Settings s = new GibbsLda.Settings(200, 5, 50, 10, GibbsLda.Alpha.ASYMMETRIC, 0.0, 1.0, 0.01, 42);
     GibbsLda.Fitted f = GibbsLda.fit(data, "features", 2, V, s);
     assertEquals(200, f.sweeps);
     // 50 burn-in rounds of one sweep, then 150 / 5 rounds of five
@@ -91,7 +92,7 @@ class GibbsLdaTest {
 
   @Test
   void roundsAreOneSweepDuringBurnInThenSyncEvery() {
-    GibbsLda.Settings s = new GibbsLda.Settings(25, 10, 3, 10, GibbsLda.Alpha.ASYMMETRIC, 1.0, 0.01, 1);
+    GibbsLda.Settings s = new GibbsLda.Settings(25, 10, 3, 10, GibbsLda.Alpha.ASYMMETRIC, 0.0, 1.0, 0.01, 1);
     // 1 + 1 + 1 burn-in sweeps, then 10 + 10, then the 2 left
     int[] expected = {1, 1, 1, 10, 10, 2};
     int done = 0;
@@ -100,7 +101,7 @@ class GibbsLdaTest {
       done += sweeps;
     }
     assertEquals(25, done);
-    GibbsLda.Settings none = new GibbsLda.Settings(7, 4, 0, 0, GibbsLda.Alpha.ASYMMETRIC, 1.0, 0.01, 1);
+    GibbsLda.Settings none = new GibbsLda.Settings(7, 4, 0, 0, GibbsLda.Alpha.ASYMMETRIC, 0.0, 1.0, 0.01, 1);
     assertEquals(4, GibbsLda.sweepsInRound(none, 0));
     assertEquals(3, GibbsLda.sweepsInRound(none, 4));
   }
@@ -130,7 +131,7 @@ class GibbsLdaTest {
     StructType schema = new StructType().add("doc", DataTypes.IntegerType).add("features", new VectorUDT());
     Dataset<Row> data = spark.createDataFrame(rows, schema).repartition(2);
     for (long seed = 1; seed <= 4; seed++) {
-      GibbsLda.Settings s = new GibbsLda.Settings(60, 30, 30, 10, GibbsLda.Alpha.ASYMMETRIC, 1.0, 0.01, seed);
+      GibbsLda.Settings s = new GibbsLda.Settings(60, 30, 30, 10, GibbsLda.Alpha.ASYMMETRIC, 0.0, 1.0, 0.01, seed);
       GibbsLda.Fitted f = GibbsLda.fit(data, "features", planted, planted * words, s);
       boolean[] taken = new boolean[planted];
       long onOwn = 0;
@@ -166,23 +167,40 @@ class GibbsLdaTest {
   void alphaAsOptimiseAlphaSays() {
     SparkSession spark = SharedSpark.spark();
     Dataset<Row> data = corpus(spark);
-    GibbsLda.Fitted fixed = GibbsLda.fit(data, "features", 2, V, new GibbsLda.Settings(80, 5, 20, 10, GibbsLda.Alpha.NONE, 1.0, 0.01, 42));
+    GibbsLda.Fitted fixed = GibbsLda.fit(data, "features", 2, V, new GibbsLda.Settings(80, 5, 20, 10, GibbsLda.Alpha.NONE, 0.0, 1.0, 0.01, 42));
     assertEquals(0.5, fixed.alpha[0], 0);
     assertEquals(0.5, fixed.alpha[1], 0);
     assertTrue(fixed.beta != 0.01 && fixed.beta < 0.5, "beta " + fixed.beta);
-    GibbsLda.Fitted shared = GibbsLda.fit(data, "features", 2, V, new GibbsLda.Settings(80, 5, 20, 10, GibbsLda.Alpha.SYMMETRIC, 1.0, 0.01, 42));
+    GibbsLda.Fitted shared = GibbsLda.fit(data, "features", 2, V, new GibbsLda.Settings(80, 5, 20, 10, GibbsLda.Alpha.SYMMETRIC, 0.0, 1.0, 0.01, 42));
     assertEquals(shared.alpha[0], shared.alpha[1], 0);
     assertTrue(shared.alpha[0] < 0.5, "alpha " + shared.alpha[0]);
-    GibbsLda.Fitted fitted = GibbsLda.fit(data, "features", 2, V, new GibbsLda.Settings(80, 5, 20, 10, GibbsLda.Alpha.ASYMMETRIC, 1.0, 0.01, 42));
+    GibbsLda.Fitted fitted = GibbsLda.fit(data, "features", 2, V, new GibbsLda.Settings(80, 5, 20, 10, GibbsLda.Alpha.ASYMMETRIC, 0.0, 1.0, 0.01, 42));
     int first = fitted.wordTopic[0] > fitted.wordTopic[1] ? 0 : 1;
     assertTrue(fitted.alpha[first] > fitted.alpha[1 - first], java.util.Arrays.toString(fitted.alpha));
+  }
+
+  /** alpha_shrinkage: 0 keeps the fitted values, 1 gives every topic their mean, 0.5 halves each one's distance to it. */
+  @Test
+  void shrinkageMovesEachAlphaTowardTheirMean() {
+    double[] fitted = {0.1, 0.2, 0.6};
+    assertArrayEquals(fitted, GibbsLda.shrink(fitted, 0), 0);
+    assertArrayEquals(new double[] {0.3, 0.3, 0.3}, GibbsLda.shrink(fitted, 1), 1e-15);
+    assertArrayEquals(new double[] {0.2, 0.25, 0.45}, GibbsLda.shrink(fitted, 0.5), 1e-15);
+    // and through a fit: the planted corpus's two alphas end nearer each other than unshrunk
+    SparkSession spark = SharedSpark.spark();
+    Dataset<Row> data = corpus(spark);
+    GibbsLda.Fitted free = GibbsLda.fit(data, "features", 2, V, new GibbsLda.Settings(80, 5, 20, 10, GibbsLda.Alpha.ASYMMETRIC, 0.0, 1.0, 0.01, 42));
+    GibbsLda.Fitted half = GibbsLda.fit(data, "features", 2, V, new GibbsLda.Settings(80, 5, 20, 10, GibbsLda.Alpha.ASYMMETRIC, 0.5, 1.0, 0.01, 42));
+    double ratioFree = Math.max(free.alpha[0], free.alpha[1]) / Math.min(free.alpha[0], free.alpha[1]);
+    double ratioHalf = Math.max(half.alpha[0], half.alpha[1]) / Math.min(half.alpha[0], half.alpha[1]);
+    assertTrue(ratioFree > 1.05 && ratioHalf < ratioFree, ratioFree + " " + ratioHalf);
   }
 
   @Test
   void theSameSeedGivesTheSameCounts() {
     SparkSession spark = SharedSpark.spark();
     Dataset<Row> data = corpus(spark);
-    GibbsLda.Settings s = new GibbsLda.Settings(30, 10, 10, 10, GibbsLda.Alpha.ASYMMETRIC, 1.0, 0.01, 7);
+    GibbsLda.Settings s = new GibbsLda.Settings(30, 10, 10, 10, GibbsLda.Alpha.ASYMMETRIC, 0.0, 1.0, 0.01, 7);
     GibbsLda.Fitted a = GibbsLda.fit(data, "features", 2, V, s);
     GibbsLda.Fitted b = GibbsLda.fit(data, "features", 2, V, s);
     assertEquals(java.util.Arrays.toString(a.wordTopic), java.util.Arrays.toString(b.wordTopic));
