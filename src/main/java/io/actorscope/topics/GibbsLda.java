@@ -46,6 +46,12 @@ public final class GibbsLda {
       validate(iterations, syncEvery, burnIn, optimizeInterval, alphaShrinkage, alphaSum, beta);
       java.util.Objects.requireNonNull(optimizeAlpha, "topics.gibbs.optimize_alpha");
     }
+
+    /** These settings for a fit of {@code sweeps} sweeps, burn-in at most half of them (topics sweep). */
+    public Settings withIterations(int sweeps) {
+      return new Settings(sweeps, syncEvery, Math.min(burnIn, sweeps / 2), optimizeInterval, optimizeAlpha,
+          alphaShrinkage, alphaSum, beta, seed);
+    }
   }
 
   /**
@@ -324,7 +330,7 @@ public final class GibbsLda {
    * Each α_t moved {@code fraction} of the way to the topics' mean α (the sum is kept). Why: fitted
    * alone, the α of a topic of words every document uses (on UN speeches "see want come know
    * never") grows to twice the others', and the topic becomes the dominant one of a quarter of the
-   * speeches; halfway to the mean it stays, with a fifth (README, "The Gibbs sampler").
+   * speeches (25.7 %); halfway to the mean, of 22.9 % (README, "The Gibbs sampler").
    */
   static double[] shrink(double[] alpha, double fraction) {
     double mean = 0;

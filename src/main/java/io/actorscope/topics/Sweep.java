@@ -87,9 +87,7 @@ public final class Sweep {
             LDAModel m;
             if (TopicModeler.GIBBS.equals(opt)) {
               // max_iter is the number of sweeps here
-              JobConfig.Gibbs g = cfg.gibbs;
-              GibbsLda.Settings gs = new GibbsLda.Settings(iters, g.syncEvery, Math.min(g.burnIn, iters / 2),
-                  g.optimizeInterval, GibbsLda.Alpha.parse(g.optimizeAlpha), g.alphaShrinkage, g.alphaSum, g.beta, cfg.seed);
+              GibbsLda.Settings gs = TopicModeler.gibbs(cfg).withIterations(iters);
               m = GibbsLda.toModel(train.sparkSession(), GibbsLda.fit(train, "features", k, vocab.length, gs),
                   "features", "mixture", cfg.seed);
             } else {
