@@ -70,4 +70,26 @@ class DiscoverStageTest {
     assertEquals(List.of("Foreign Office Minister"), ellwood.getTitles());
     r.evidence.unpersist();
   }
+
+  @Test
+  void refusesMentionsThatAreNotTheArticlesOwn() {
+    SparkSession spark = SharedSpark.spark();
+    Dictionary dict = DictionaryLoader.load(List.of("builtin:countries.yaml")).dictionary;
+    Broadcast<Dictionary> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(dict);
+    Dataset<AnalyzedArticle> articles = spark.createDataset(List.of(
+        TextAnalyzer.analyze("a1", LocalDate.of(2016, 4, 5), "s", "Talks in Erbil went on.", 3)), AnalyzedArticle.ENCODER)
+        .coalesce(1);
+    // mentions of another article (France, in b1): read beside a1 they would be credited to it
+    Dataset<AnalyzedArticle> other = spark.createDataset(List.of(
+        TextAnalyzer.analyze("b1", LocalDate.of(2016, 4, 5), "s", "France agreed.", 3)), AnalyzedArticle.ENCODER)
+        .coalesce(1);
+    Dataset<Mention> foreign = ActorResolver.resolve(other, b, List.of("alias"));
+    Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> DiscoverStage.run(articles, foreign, b, DiscoverStage.Settings.defaults()));
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(root.getMessage().contains("article b1 out of step"), root.getMessage());
+  }
 }
