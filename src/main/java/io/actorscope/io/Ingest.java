@@ -32,15 +32,17 @@ public final class Ingest {
     public final Counts counts;
     public final List<String> files;
     /** Every checked record, cached; {@link #release()} once articles and quarantine are written. */
-    private final Dataset<ParsedRecord> parsed;
-    /** The articles ranked by id, cached: duplicate-id quarantine rows are read from it. */
+    private final Dataset<Row> parsed;
+    /** The articles' keys ranked by id, and the articles dropped, cached: the quarantine is read from them. */
     private final Dataset<Row> ranked;
+    private final Dataset<Row> dropped;
 
     /** The story search's result, its pairs still cached; null when the search is off. */
     private final NearDuplicates.Found found;
 
-    Result(Dataset<ParsedRecord> parsed, Dataset<Article> articles, Dataset<Quarantine> quarantine, Counts counts,
-        List<String> files, Dataset<Row> ranked, NearDuplicates.Found found) {
+    Result(Dataset<Row> parsed, Dataset<Article> articles, Dataset<Quarantine> quarantine, Counts counts,
+        List<String> files, Dataset<Row> ranked, Dataset<Row> dropped, NearDuplicates.Found found) {
+      this.dropped = dropped;
       this.found = found;
       this.parsed = parsed;
       this.ranked = ranked;
@@ -58,6 +60,7 @@ public final class Ingest {
     public void release() {
       articles.unpersist();
       ranked.unpersist();
+      dropped.unpersist();
       parsed.unpersist();
       if (found != null) {
         found.release();
@@ -159,24 +162,23 @@ public final class Ingest {
     return all;
   }
 
-  /** Keeps the first article (by source file, then offset) of each distinct text. */
-  public static Dataset<Article> dedupe(Dataset<Article> accepted) {
-    return dedupe(accepted, false);
-  }
-
   /**
-   * Keeps the first article of each distinct text; {@code perDate}: of each distinct text on each
-   * date, so a day gives the same articles whether it is run alone or in a range.
+   * The rows to keep of {@code keys} (one per accepted article: {@code _row}, textHash, date, id,
+   * sourceFile, offset): the first (by source file, offset, id) of each distinct text, or with
+   * {@code perDate} of each distinct text on each date, so that a day gives the same articles
+   * whether it is run alone or in a range.
    */
-  public static Dataset<Article> dedupe(Dataset<Article> accepted, boolean perDate) {
+  static Dataset<Row> firstCopies(Dataset<Row> keys, boolean perDate) {
     org.apache.spark.sql.expressions.WindowSpec by = perDate ? Window.partitionBy("textHash", "date")
         : Window.partitionBy("textHash");
-    return accepted
+    return keys
         .withColumn("_rank", row_number().over(by.orderBy(col("sourceFile"), col("offset"), col("id"))))
         .filter(col("_rank").equalTo(1))
-        .drop("_rank")
-        .as(Article.ENCODER);
+        .drop("_rank");
   }
+
+  /** Above this many articles to drop (exact copies and taken ids), they are joined away by a shuffle, not a broadcast. */
+  static final long BROADCAST_DROPS = 1_000_000;
 
   public static Result run(SparkSession spark, List<InputConfig> inputs, boolean dedupe, int snippetChars) {
     return run(spark, inputs, dedupe, snippetChars, false, null);
@@ -189,7 +191,10 @@ public final class Ingest {
   public static Result run(SparkSession spark, List<InputConfig> inputs, boolean dedupe, int snippetChars,
       boolean perDate, NearDuplicates.Settings nearDuplicates) {
     List<InputListing> listings = new java.util.ArrayList<>();
-    Dataset<ParsedRecord> parsed = readAll(spark, inputs, snippetChars, listings).persist(StorageLevel.MEMORY_AND_DISK());
+    // _row names a record for the joins below; it is cached with the records, so it stays put
+    Dataset<Row> parsed = readAll(spark, inputs, snippetChars, listings)
+        .withColumn("_row", org.apache.spark.sql.functions.monotonically_increasing_id())
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Counts counts = new Counts();
     List<Row> byReason = parsed
         .groupBy(col("quarantine.reason").as("reason"), col("skipped"), col("filtered"))
@@ -223,32 +228,44 @@ public final class Ingest {
         counts.quarantinedByReason.put(r.getString(0), n);
       }
     }
-    Dataset<Article> accepted = parsed.filter(col("article").isNotNull()).select("article.*").as(Article.ENCODER);
+    Dataset<Row> accepted = parsed.filter(col("article").isNotNull()).select(col("article.*"), col("_row"));
     Dataset<Quarantine> quarantine =
         parsed.filter(col("quarantine").isNotNull()).select("quarantine.*").as(Quarantine.ENCODER);
-    Dataset<Article> deduped = dedupe ? dedupe(accepted, perDate) : accepted;
+    // Exact copies and taken ids are found on a few key columns per article, and the articles to
+    // drop (few, as a rule) joined away by a broadcast: ranking the articles themselves in two
+    // windows shuffled every text twice (240 MB on the UNGDC archive) and left the articles in
+    // the few partitions AQE coalesced the shuffle to (3, on 2 cores: one core idle for a third
+    // of every later stage). Now the articles keep the partitions they were read in.
+    Dataset<Row> keys = accepted.select("_row", "textHash", "date", "id", "sourceFile", "offset");
+    Dataset<Row> deduped = dedupe ? firstCopies(keys, perDate) : keys;
     // An id names one article: a later article with an id already taken (and another text, since
     // exact copies were dropped above) is quarantined, the first one by file and offset kept.
+    org.apache.spark.sql.expressions.WindowSpec byId = (perDate ? Window.partitionBy("id", "date")
+        : Window.partitionBy("id")).orderBy(col("sourceFile"), col("offset"));
     Dataset<Row> ranked = deduped
-        .withColumn("_idRank", row_number().over((perDate ? Window.partitionBy("id", "date") : Window.partitionBy("id"))
-            .orderBy(col("sourceFile"), col("offset"))))
-        .withColumn("_firstFile", org.apache.spark.sql.functions.first(col("sourceFile")).over(
-            (perDate ? Window.partitionBy("id", "date") : Window.partitionBy("id")).orderBy(col("sourceFile"), col("offset"))))
+        .withColumn("_idRank", row_number().over(byId))
+        .withColumn("_firstFile", org.apache.spark.sql.functions.first(col("sourceFile")).over(byId))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    long duplicateIds = ranked.filter(col("_idRank").gt(1)).count();
-    Dataset<Quarantine> idQuarantine = ranked.filter(col("_idRank").gt(1)).select(
-        col("sourceFile"), col("offset"), col("id"), lit(Quarantine.DUPLICATE_ID).as("reason"),
-        org.apache.spark.sql.functions.concat(lit("id already taken by an article with another text in "),
-            col("_firstFile")).as("detail"),
-        org.apache.spark.sql.functions.substring(col("text"), 1, Math.max(snippetChars, 1)).as("snippet"))
-        .as(Quarantine.ENCODER);
+    Dataset<Row> drop = keys.select("_row").join(ranked.filter(col("_idRank").equalTo(1)).select("_row"), "_row", "left_anti")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long drops = drop.count();
+    Dataset<Row> idLosers = ranked.filter(col("_idRank").gt(1)).select("_row", "_firstFile");
+    long duplicateIds = idLosers.count();
     if (duplicateIds > 0) {
+      Dataset<Quarantine> idQuarantine = accepted.join(duplicateIds <= BROADCAST_DROPS ? org.apache.spark.sql.functions.broadcast(idLosers) : idLosers, "_row").select(
+          col("sourceFile"), col("offset"), col("id"), lit(Quarantine.DUPLICATE_ID).as("reason"),
+          org.apache.spark.sql.functions.concat(lit("id already taken by an article with another text in "),
+              col("_firstFile")).as("detail"),
+          org.apache.spark.sql.functions.substring(col("text"), 1, Math.max(snippetChars, 1)).as("snippet"))
+          .as(Quarantine.ENCODER);
       counts.quarantined += duplicateIds;
       counts.accepted -= duplicateIds;
       counts.quarantinedByReason.merge(Quarantine.DUPLICATE_ID, duplicateIds, Long::sum);
       quarantine = quarantine.unionByName(idQuarantine);
     }
-    Dataset<Article> kept0 = ranked.filter(col("_idRank").equalTo(1)).drop("_idRank", "_firstFile").as(Article.ENCODER);
+    Dataset<Row> kept1 = drops == 0 ? accepted
+        : accepted.join(drops <= BROADCAST_DROPS ? org.apache.spark.sql.functions.broadcast(drop) : drop, "_row", "left_anti");
+    Dataset<Article> kept0 = kept1.drop("_row").as(Article.ENCODER);
     Dataset<Article> base = null;
     NearDuplicates.Found found = null;
     if (nearDuplicates != null) {
@@ -278,6 +295,6 @@ public final class Ingest {
           .select(col("sourceFile").as("f")).filter(col("f").isNotNull())
           .distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     }
-    return new Result(parsed, articles, quarantine, counts, new java.util.ArrayList<>(files), ranked, found);
+    return new Result(parsed, articles, quarantine, counts, new java.util.ArrayList<>(files), ranked, drop, found);
   }
 }
