@@ -248,12 +248,26 @@ public final class UnmatchedNames {
     @Override
     public Iterator<Tuple2<String, Long>> call(Iterator<AnalyzedArticle> articles) {
       Set<String> wanted = keys.value();
+      // every word-prefix of a wanted key ("united", "united nations" for "united nations
+      // council"): a run stops growing as soon as it is no prefix, which for almost every token is
+      // at its first word. Building each run up to MAX_UNMATCHED_TOKENS words instead made this
+      // pass 13 s of task time on the UNGDC archive.
+      Set<String> prefixes = new HashSet<>();
+      for (String k : wanted) {
+        for (int i = k.indexOf(' '); i > 0; i = k.indexOf(' ', i + 1)) {
+          prefixes.add(k.substring(0, i));
+        }
+        prefixes.add(k);
+      }
       Map<String, Long> counts = new HashMap<>();
       StringBuilder b = new StringBuilder();
       while (articles.hasNext()) {
         AnalyzedArticle a = articles.next();
         ActorMatcher.Tokens tk = new ActorMatcher.Tokens(a.getText(), a.tokens());
         for (int t = 0; t < tk.size(); t++) {
+          if (tk.keys[t] == null || !prefixes.contains(tk.keys[t])) {
+            continue; // no key starts with this word (nor with a hyphen, which a run never starts with)
+          }
           b.setLength(0);
           int words = 0;
           for (int j = t; j < tk.size() && words < ActorMatcher.MAX_UNMATCHED_TOKENS; j++) {
@@ -265,6 +279,9 @@ public final class UnmatchedNames {
             }
             b.append(words++ == 0 ? "" : " ").append(tk.keys[j]);
             String k = b.toString();
+            if (!prefixes.contains(k)) {
+              break;
+            }
             if (wanted.contains(k)) {
               counts.merge(k, 1L, Long::sum);
             }
