@@ -386,12 +386,21 @@ public final class NearDuplicates {
         lit(0), (acc, x) -> acc.plus(x)).divide((double) bins);
     Dataset<Row> likely = candidates.join(sa, "a_key").join(sb, "b_key")
         .filter(agree.geq(s.threshold - s.signatureMargin))
-        .select("a_key", "a_id", "b_key", "b_id");
+        .select("a_key", "a_id", "b_key", "b_id")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(likely);
+    // likely and the shingle sets are each read three times below: uncached, the bucket join ran
+    // five times and every article's text was shuffled twice to meet the ids in the semi-join
+    // (2 × 118 MB and 23 s of the 45 s ingest on the UNGDC archive, for one pair of copies)
+    long likelyPairs = likely.count();
     Dataset<Row> involved = likely.select(col("a_id").as("_id")).union(likely.select(col("b_id").as("_id"))).distinct();
     Dataset<Row> sets = articles.select(col("id"), col("text"))
-        .join(involved, col("id").equalTo(col("_id")), "left_semi")
+        .join(likelyPairs <= BROADCAST_PAIRS ? org.apache.spark.sql.functions.broadcast(involved) : involved,
+            col("id").equalTo(col("_id")), "left_semi")
         .map(new Hashes(s.shingleWords, s.seed), Encoders.row(new StructType()
-            .add("id", DataTypes.StringType).add("h", DataTypes.createArrayType(DataTypes.LongType, false))));
+            .add("id", DataTypes.StringType).add("h", DataTypes.createArrayType(DataTypes.LongType, false))))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(sets);
     spark.udf().register("actorscope_jaccard", (org.apache.spark.sql.api.java.UDF2<scala.collection.Seq<Long>,
         scala.collection.Seq<Long>, Double>) (x, y) -> jaccard(toArray(x), toArray(y)), DataTypes.DoubleType);
     Dataset<Row> pairs = likely
@@ -471,6 +480,9 @@ public final class NearDuplicates {
       }
     }
   }
+
+  /** Up to this many likely pairs, the articles they name are picked out by a broadcast, not a shuffle of every text. */
+  static final long BROADCAST_PAIRS = 1_000_000;
 
   /** Up to this many copy pairs are grouped into stories on the driver ({@link #components}). */
   static final int LOCAL_EDGES = 100_000;
