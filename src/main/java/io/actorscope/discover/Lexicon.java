@@ -166,6 +166,9 @@ public final class Lexicon implements Serializable {
    * international community").
    */
   static final Set<String> COLLECTIVES = set("international community", "international coalition");
+  /** The first words of {@link #COLLECTIVES}. */
+  static final Set<String> COLLECTIVE_FIRST_WORDS = COLLECTIVES.stream().map(c -> c.substring(0, c.indexOf(' ')))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** Modifiers that alone say which side a force is ("coalition forces", "regime troops"). */
   static final Set<String> SIDE_MODIFIERS = set("coalition", "government", "regime", "opposition", "rebel");
