@@ -97,7 +97,12 @@ public final class UnmatchedNames {
     private String articleId;
     private LocalDate date;
     private boolean sentenceInitial;
-    /** Context, kept for the first few occurrences of a name in a partition only. */
+    private int start;
+    /**
+     * Context, kept only for an occurrence that is among the {@link #EXAMPLES} first of its name
+     * (by article id, then offset) seen so far in its partition: a superset of each partition's
+     * first few, so the first few of the corpus are among them whatever the layout.
+     */
     private String example;
 
     public String getNameKey() { return nameKey; }
@@ -110,6 +115,8 @@ public final class UnmatchedNames {
     public void setDate(LocalDate v) { date = v; }
     public boolean isSentenceInitial() { return sentenceInitial; }
     public void setSentenceInitial(boolean v) { sentenceInitial = v; }
+    public int getStart() { return start; }
+    public void setStart(int v) { start = v; }
     public String getExample() { return example; }
     public void setExample(String v) { example = v; }
   }
@@ -127,8 +134,11 @@ public final class UnmatchedNames {
             sum(when(col("sentenceInitial"), 1).otherwise(0)).as("sentenceInitial"),
             count_distinct(when(col("sentenceInitial").equalTo(false), col("articleId"))).as("articles"),
             min("date").as("firstDate"), max("date").as("lastDate"),
-            // sorted, so that a rerun or another cluster layout gives the same rows
-            slice(org.apache.spark.sql.functions.sort_array(collect_list("example")), 1, EXAMPLES).as("examples"))
+            // the corpus's first occurrences by article id and offset: the same rows on a rerun or
+            // another cluster layout (FindNames keeps a superset of them in every partition)
+            org.apache.spark.sql.functions.transform(slice(org.apache.spark.sql.functions.sort_array(collect_list(
+                when(col("example").isNotNull(), org.apache.spark.sql.functions.struct(col("articleId"), col("start"),
+                    col("example"))))), 1, EXAMPLES), e -> e.getField("example")).as("examples"))
         .filter(col("articles").geq(minArticles).and(col("mentions").gt(0)))
         .orderBy(col("articles").desc(), col("mentions").desc(), col("nameKey"))
         .limit(limit)
@@ -191,7 +201,7 @@ public final class UnmatchedNames {
     @Override
     public Iterator<Occurrence> call(Iterator<AnalyzedArticle> articles) {
       ActorMatcher matcher = new ActorMatcher(dictionary.value(), Set.of());
-      Map<String, Integer> examples = new HashMap<>();
+      Map<String, FirstFew> examples = new HashMap<>();
       List<Occurrence> out = new ArrayList<>();
       return new Iterator<>() {
         int next = 0;
@@ -210,7 +220,8 @@ public final class UnmatchedNames {
               o.setArticleId(a.getId());
               o.setDate(a.getDate());
               o.setSentenceInitial(n.sentenceInitial);
-              if (!n.sentenceInitial && examples.merge(n.key, 1, Integer::sum) <= EXAMPLES) {
+              o.setStart(n.start);
+              if (!n.sentenceInitial && examples.computeIfAbsent(n.key, k -> new FirstFew()).offer(a.getId(), n.start)) {
                 o.setExample(context(text, n.start, n.end));
               }
               out.add(o);
@@ -225,6 +236,44 @@ public final class UnmatchedNames {
           return out.get(next++);
         }
       };
+    }
+  }
+
+  /**
+   * The {@link #EXAMPLES} smallest (article id, offset) pairs offered so far, as the aggregation
+   * orders them (null ids first). In article order, as ingest leaves most partitions, an offer after
+   * the first few is refused; against it, each later offer may be kept, so the contexts built are at
+   * most one per occurrence.
+   */
+  static final class FirstFew {
+    private static final Comparator<String> IDS = Comparator.nullsFirst(Comparator.naturalOrder());
+    private final String[] ids = new String[EXAMPLES];
+    private final int[] starts = new int[EXAMPLES];
+    private int size;
+
+    /** Whether ({@code id}, {@code start}) is now among the first few; if so it is kept. */
+    boolean offer(String id, int start) {
+      int at = size;
+      while (at > 0 && compare(id, start, ids[at - 1], starts[at - 1]) < 0) {
+        at--;
+      }
+      if (at >= EXAMPLES) {
+        return false;
+      }
+      int last = Math.min(size, EXAMPLES - 1);
+      for (int i = last; i > at; i--) {
+        ids[i] = ids[i - 1];
+        starts[i] = starts[i - 1];
+      }
+      ids[at] = id;
+      starts[at] = start;
+      size = Math.min(size + 1, EXAMPLES);
+      return true;
+    }
+
+    private static int compare(String id1, int start1, String id2, int start2) {
+      int c = IDS.compare(id1, id2);
+      return c != 0 ? c : Integer.compare(start1, start2);
     }
   }
 

@@ -104,7 +104,7 @@ public final class Catalogue {
       "common_phrase", "`lower_case` ≥ a tenth",
       "looks_like", "`name`, then `document_or_event` — a treaty, event or generic word such as \"Paris Agreement\","
           + " \"Assembly\" — then `common_phrase`: the rank order",
-      "examples", "contexts",
+      "examples", "contexts of the first three, by article id and offset",
       "first_date", "", "last_date", "");
 
   public static final TableSpec DISCOVERED_ACTORS = TableSpec.of("discovered_actors",

@@ -63,6 +63,32 @@ class DictionaryReportTest {
   }
 
   @Test
+  void examplesAreTheFirstOccurrencesWhateverTheLayout() {
+    SparkSession spark = SharedSpark.spark();
+    // six articles naming the Bank of England, ids 2021-06-01/0 .. /5; their texts sort in another
+    // order than their ids, so examples picked by text (or by what a partition saw first) would differ
+    String[] places = {"Zurich", "Oslo", "Madrid", "Bergen", "Lima", "Austin"};
+    String[] texts = new String[places.length];
+    for (int i = 0; i < places.length; i++) {
+      texts[i] = places[i] + " heard that the Bank of England raised rates.";
+    }
+    Dataset<AnalyzedArticle> text = articles(spark, "2021-06-01", texts);
+    // worked out by hand: the first three by article id, whole (each text is shorter than the context)
+    List<String> expected = List.of(texts[0], texts[1], texts[2]);
+    List<AnalyzedArticle> reversed = new ArrayList<>();
+    for (int i = texts.length - 1; i >= 0; i--) {
+      reversed.add(TextAnalyzer.analyze("2021-06-01/" + i, LocalDate.parse("2021-06-01"), "src", texts[i], 3));
+    }
+    for (Dataset<AnalyzedArticle> layout : List.of(text.coalesce(1),
+        spark.createDataset(reversed, AnalyzedArticle.ENCODER).coalesce(1), text.repartition(3))) {
+      List<UnmatchedName> rows = UnmatchedNames.find(layout, dictionary(spark), 2, 100).collectAsList();
+      UnmatchedName bank = rows.stream().filter(r -> r.getNameKey().equals("bank of england")).findFirst().orElseThrow();
+      assertEquals(6, bank.getArticles());
+      assertEquals(expected, bank.getExamples());
+    }
+  }
+
+  @Test
   void aRoleMentionedAfterItsLastHolderLeftIsStale() {
     SparkSession spark = SharedSpark.spark();
     // Raab is the only Foreign Secretary on record, until 2021-09-15
