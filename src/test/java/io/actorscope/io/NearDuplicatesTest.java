@@ -94,6 +94,26 @@ class NearDuplicatesTest {
     assertEquals(250.0 / 346, NearDuplicates.jaccard(a, b), 1e-12);
   }
 
+  @Test
+  void wordHashesAreThoseOfTheRegexWords() {
+    // the in-place scanner against the regex it replaces, on every sample text and on hostile ones:
+    // a dotted capital I that lower-cases to two chars, final sigma, astral letters, digits of other
+    // scripts, combining marks, lone surrogates
+    List<String> texts = new java.util.ArrayList<>();
+    rows.forEach(a -> texts.add(a.getText()));
+    texts.addAll(List.of("", "   ", "İstanbul İZMİR", "ΟΔΥΣΣΕΥΣ σοφός", "𝐀𝐁𝐂 𠀋𠀌 x", "٣٤٥ ১২৩ Ⅻ ½",
+        "café cafe\u0301 naïve", "a\uD800b \uDC00c", "Dr.O'Neill—U.N.-run 2024/25"));
+    for (String t : texts) {
+      List<String> words = NearDuplicates.words(t);
+      long[] expected = new long[words.size()];
+      for (int i = 0; i < expected.length; i++) {
+        expected[i] = NearDuplicates.wordHash(words.get(i), 42);
+      }
+      org.junit.jupiter.api.Assertions.assertArrayEquals(expected, NearDuplicates.wordHashes(t, 42),
+          t.length() > 40 ? t.substring(0, 40) : t);
+    }
+  }
+
   private static String text(String id) {
     return rows.stream().filter(a -> a.getId().equals(id)).findFirst().orElseThrow().getText();
   }
