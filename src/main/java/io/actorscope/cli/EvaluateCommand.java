@@ -79,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       // discovered names are mentions (re3d, seed) only when the match kinds say so, as in the job;
       // the Reuters codes are checked against them whenever discovery runs (discovered_actors)
       io.actorscope.discover.Discoverer discoverer = config.actors.matchKinds.contains("discovered") ? names : null;
-      eval = new Evaluation(d.dictionary, new HashSet<>(config.actors.matchKinds), config.text.minTermLength, discoverer, names);
+      eval = new Evaluation(d.dictionary, new HashSet<>(config.actors.matchKinds), discoverer, names);
       System.out.printf("dictionary: %d actors, %d phrases (%s); match kinds %s%n", d.actors.size(),
           d.dictionary.phraseCount(), String.join(", ", config.actors.dictionaries), config.actors.matchKinds);
     } catch (ConfigException | DictionaryLoader.DictionaryException e) {

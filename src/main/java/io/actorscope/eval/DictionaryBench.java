@@ -50,7 +50,7 @@ public final class DictionaryBench {
       art.setText(text);
       art.setDate(java.time.LocalDate.of(2021, 6, 1));
       art.setDatePrecision("day");
-      articles.add(TextAnalyzer.analyze(art, 3));
+      articles.add(TextAnalyzer.analyze(art));
     }
     System.out.printf("corpus %s: %d articles, %.1f M characters, tokenised in %.1f s%n", corpus, articles.size(),
         chars / 1e6, (System.nanoTime() - t0) / 1e9);

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 /**
  * Scores the actor matcher against gold data: re3d (mention spans), Reuters-21578 (document-level
  * codes) and the seed article (its 13 actors). Each article goes through the job's own per-article
- * path: {@link TextAnalyzer#analyze(Article, int)} then {@link ActorMatcher#match}, as the actors
+ * path: {@link TextAnalyzer#analyze(Article)} then {@link ActorMatcher#match}, as the actors
  * stage does in each partition.
  */
 public final class Evaluation {
@@ -45,19 +45,18 @@ public final class Evaluation {
 
   private final Dictionary dictionary;
   private final Set<String> kinds;
-  private final int minTermLength;
   /** The discovery stage's per-article path, or null to score the dictionary alone. */
   private final io.actorscope.discover.Discoverer discoverer;
   /** The discovery path Reuters' PEOPLE and ORGS codes are scored with, or null for the dictionary alone. */
   private final io.actorscope.discover.Discoverer namesDiscoverer;
 
-  public Evaluation(Dictionary dictionary, Set<String> kinds, int minTermLength) {
-    this(dictionary, kinds, minTermLength, null);
+  public Evaluation(Dictionary dictionary, Set<String> kinds) {
+    this(dictionary, kinds, null);
   }
 
-  public Evaluation(Dictionary dictionary, Set<String> kinds, int minTermLength,
+  public Evaluation(Dictionary dictionary, Set<String> kinds,
       io.actorscope.discover.Discoverer discoverer) {
-    this(dictionary, kinds, minTermLength, discoverer, discoverer);
+    this(dictionary, kinds, discoverer, discoverer);
   }
 
   /**
@@ -65,11 +64,10 @@ public final class Evaluation {
    * the job writes {@code discovered_actors} whenever discovery is enabled, whether or not the match
    * kinds make discovered names mentions, so it may be set when {@code discoverer} is null.
    */
-  public Evaluation(Dictionary dictionary, Set<String> kinds, int minTermLength,
+  public Evaluation(Dictionary dictionary, Set<String> kinds,
       io.actorscope.discover.Discoverer discoverer, io.actorscope.discover.Discoverer namesDiscoverer) {
     this.dictionary = dictionary;
     this.kinds = kinds;
-    this.minTermLength = minTermLength;
     this.discoverer = discoverer;
     this.namesDiscoverer = namesDiscoverer;
   }
@@ -88,7 +86,7 @@ public final class Evaluation {
     a.setDate(date);
     a.setDatePrecision(date == null ? null : "day");
     a.setText(text);
-    io.actorscope.text.AnalyzedArticle analyzed = TextAnalyzer.analyze(a, minTermLength);
+    io.actorscope.text.AnalyzedArticle analyzed = TextAnalyzer.analyze(a);
     List<Mention> ms = new ActorMatcher(dictionary, kinds).match(analyzed);
     if (with != null) {
       // as the discover stage does: it reads all the dictionary's mentions, whatever match kinds count

@@ -6,8 +6,10 @@ import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 
 /**
- * An article with its tokens and sentences (parallel offset arrays into {@link #getText()}) and
- * the terms its topic model sees.
+ * An article with its tokens and sentences (parallel offset arrays into {@link #getText()}). The
+ * topic model's terms are not kept here: only the topics stage reads them, and a String per word,
+ * cached and decoded again by every later pass over the articles, cost the UNGDC run about a fifth
+ * of the text stage's task time ({@link io.actorscope.topics.TopicTokens} derives them from the tokens).
  */
 public class AnalyzedArticle extends Article implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -19,7 +21,6 @@ public class AnalyzedArticle extends Article implements Serializable {
   private int[] tokenSentence;
   private int[] sentenceStart;
   private int[] sentenceEnd;
-  private String[] terms;
 
   public int[] getTokenStart() { return tokenStart; }
   public void setTokenStart(int[] v) { tokenStart = v; }
@@ -33,8 +34,6 @@ public class AnalyzedArticle extends Article implements Serializable {
   public void setSentenceStart(int[] v) { sentenceStart = v; }
   public int[] getSentenceEnd() { return sentenceEnd; }
   public void setSentenceEnd(int[] v) { sentenceEnd = v; }
-  public String[] getTerms() { return terms; }
-  public void setTerms(String[] v) { terms = v; }
 
   /** The token arrays as a {@link Tokenizer.Result}. */
   public Tokenizer.Result tokens() {

@@ -27,13 +27,9 @@ import org.apache.spark.sql.Row;
  */
 public final class TextStage implements Stage {
 
-  public record Settings(int minTermLength, List<String> analyze, boolean analyzeUndetermined,
-      IngestStage.CountPer countPer) {
+  public record Settings(List<String> analyze, boolean analyzeUndetermined, IngestStage.CountPer countPer) {
     public Settings {
       analyze = List.copyOf(analyze);
-      if (minTermLength < 1) {
-        throw new ConfigException("text.min_term_length", "must be >= 1");
-      }
       for (String l : analyze) {
         if (l == null || !l.matches("[a-z]{2}|und")) {
           throw new ConfigException("language.analyze", "'" + l + "' is not an ISO 639-1 code (two lower-case letters)");
@@ -44,7 +40,7 @@ public final class TextStage implements Stage {
     public static Settings from(JobConfig c) {
       IngestStage.CountPer per = c.nearDuplicates.enabled
           ? IngestStage.Settings.from(c, List.of()).countPer() : IngestStage.CountPer.COPY;
-      return new Settings(c.text.minTermLength, c.language.analyze, c.language.analyzeUndetermined, per);
+      return new Settings(c.language.analyze, c.language.analyzeUndetermined, per);
     }
 
     /** Whether articles detected as {@code lang} are analysed. */
@@ -98,7 +94,7 @@ public final class TextStage implements Stage {
 
   public Result run(Dataset<Article> articles) {
     Dataset<AnalyzedArticle> all = Plans.persistCut(
-        TextAnalyzer.analyze(articles, settings.minTermLength), AnalyzedArticle.ENCODER);
+        TextAnalyzer.analyze(articles), AnalyzedArticle.ENCODER);
     Map<String, Long> byDate = new TreeMap<>();
     for (Row r : all.groupBy("date").count().collectAsList()) {
       byDate.put(String.valueOf(r.get(0)), r.getLong(1));

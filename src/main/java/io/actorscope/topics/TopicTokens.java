@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The tokens the topic model sees, per article: the text stage's terms (lower-cased words of
+ * The tokens the topic model sees, per article: the terms of the text stage's tokens (lower-cased words of
  * letters, at least {@code text.min_term_length} long, so numbers and very short tokens are already
  * gone), stop words removed, optionally each actor mention replaced by one token {@code @ACTOR_ID},
  * optionally frequent collocations joined into one bigram token ({@code foreign_minister}).
@@ -216,17 +216,20 @@ public final class TopicTokens {
   static final class Plain implements MapFunction<AnalyzedArticle, Row> {
     private static final long serialVersionUID = 1L;
     private final Set<String> stop;
+    private final int minLength;
 
     Plain(Settings s) {
       this.stop = s.stopwords;
+      this.minLength = s.minTermLength;
     }
 
     @Override
     public Row call(AnalyzedArticle a) {
-      String[] terms = a.getTerms() == null ? new String[0] : a.getTerms();
-      String[] out = new String[terms.length];
-      for (int i = 0; i < terms.length; i++) {
-        out[i] = stop.contains(terms[i]) ? "" : terms[i];
+      List<String> terms = Tokenizer.terms(a.getText(), a.tokens(), minLength);
+      String[] out = new String[terms.size()];
+      for (int i = 0; i < out.length; i++) {
+        String t = terms.get(i);
+        out[i] = stop.contains(t) ? "" : t;
       }
       return RowFactory.create(a.getId(), a.getDate() == null ? null : a.getDate().toString(), a.getSource(), out);
     }

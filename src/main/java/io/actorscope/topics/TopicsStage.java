@@ -50,8 +50,18 @@ public final class TopicsStage implements Stage {
     }
   }
 
-  /** @param topics {@code topics.*} as loaded, checked by {@link #from} */
+  /**
+   * @param topics {@code topics.*} as loaded, checked by {@link #from}
+   * @param minTermLength {@code text.min_term_length}, the shortest word that is a term: checked
+   *     here, where the terms are made
+   */
   public record Settings(boolean enabled, Mode mode, JobConfig.Topics topics, int minTermLength) {
+    public Settings {
+      if (minTermLength < 1) {
+        throw new ConfigException("text.min_term_length", "must be >= 1");
+      }
+    }
+
     public static Settings from(JobConfig c) {
       check(c.topics);
       return new Settings(c.topics.enabled, Mode.parse(c.topics.mode), c.topics, c.text.minTermLength);

@@ -112,7 +112,7 @@ class ActorMatcherTest {
 
   private static List<Mention> match(String text, String date) {
     ActorMatcher m = new ActorMatcher(dictionary().dictionary, ALL);
-    return m.match(TextAnalyzer.analyze("a1", date == null ? null : LocalDate.parse(date), "src", text, 3));
+    return m.match(TextAnalyzer.analyze("a1", date == null ? null : LocalDate.parse(date), "src", text));
   }
 
   private static List<String> found(String text, String date, String precision) {
@@ -121,7 +121,7 @@ class ActorMatcherTest {
     a.setDate(date == null ? null : LocalDate.parse(date));
     a.setDatePrecision(precision);
     a.setText(text);
-    return new ActorMatcher(dictionary().dictionary, ALL).match(TextAnalyzer.analyze(a, 3)).stream()
+    return new ActorMatcher(dictionary().dictionary, ALL).match(TextAnalyzer.analyze(a)).stream()
         .map(x -> x.getSurface() + "=" + x.getActorId() + "/" + x.getMatchKind())
         .collect(Collectors.toList());
   }
@@ -198,7 +198,7 @@ class ActorMatcherTest {
   void metonymsAndDemonymsAreTheirOwnKinds() {
     assertEquals(List.of("Moscow=RUS/metonym", "American=USA/demonym"), found("Moscow and American diplomats", "2021-06-01"));
     ActorMatcher aliasesOnly = new ActorMatcher(dictionary().dictionary, Set.of("alias"));
-    assertTrue(aliasesOnly.match(TextAnalyzer.analyze("a", LocalDate.parse("2021-06-01"), "s", "Moscow and American", 3)).isEmpty());
+    assertTrue(aliasesOnly.match(TextAnalyzer.analyze("a", LocalDate.parse("2021-06-01"), "s", "Moscow and American")).isEmpty());
   }
 
   @Test
@@ -258,7 +258,7 @@ class ActorMatcherTest {
   }
 
   private static List<String> how(String text, String date, Set<String> kinds) {
-    return new ActorMatcher(dictionary().dictionary, kinds).match(TextAnalyzer.analyze("a1", LocalDate.parse(date), "s", text, 3))
+    return new ActorMatcher(dictionary().dictionary, kinds).match(TextAnalyzer.analyze("a1", LocalDate.parse(date), "s", text))
         .stream().map(x -> x.getSurface() + "=" + x.getActorId() + "/" + x.getMatchKind() + "/" + x.getResolvedBy()
             + (x.getRoleId() == null ? "" : "/" + x.getRoleId()))
         .collect(Collectors.toList());

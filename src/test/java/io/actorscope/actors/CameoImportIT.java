@@ -98,7 +98,7 @@ class CameoImportIT {
     a.setDate(LocalDate.parse("2021-06-01"));
     a.setText(text);
     return new ActorMatcher(d.dictionary, Set.of("alias", "role", "metonym", "demonym"))
-        .match(TextAnalyzer.analyze(a, 3)).stream()
+        .match(TextAnalyzer.analyze(a)).stream()
         .map(x -> x.getSurface() + "=" + x.getActorId() + "/" + x.getMatchKind())
         .collect(Collectors.toList());
   }

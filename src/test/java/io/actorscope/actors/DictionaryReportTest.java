@@ -22,7 +22,7 @@ class DictionaryReportTest {
   private static Dataset<AnalyzedArticle> articles(SparkSession spark, String date, String... texts) {
     List<AnalyzedArticle> out = new ArrayList<>();
     for (int i = 0; i < texts.length; i++) {
-      out.add(TextAnalyzer.analyze(date + "/" + i, LocalDate.parse(date), "src", texts[i], 3));
+      out.add(TextAnalyzer.analyze(date + "/" + i, LocalDate.parse(date), "src", texts[i]));
     }
     return spark.createDataset(out, AnalyzedArticle.ENCODER);
   }
@@ -77,7 +77,7 @@ class DictionaryReportTest {
     List<String> expected = List.of(texts[0], texts[1], texts[2]);
     List<AnalyzedArticle> reversed = new ArrayList<>();
     for (int i = texts.length - 1; i >= 0; i--) {
-      reversed.add(TextAnalyzer.analyze("2021-06-01/" + i, LocalDate.parse("2021-06-01"), "src", texts[i], 3));
+      reversed.add(TextAnalyzer.analyze("2021-06-01/" + i, LocalDate.parse("2021-06-01"), "src", texts[i]));
     }
     for (Dataset<AnalyzedArticle> layout : List.of(text.coalesce(1),
         spark.createDataset(reversed, AnalyzedArticle.ENCODER).coalesce(1), text.repartition(3))) {

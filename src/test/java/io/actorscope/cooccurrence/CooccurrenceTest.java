@@ -43,11 +43,11 @@ class CooccurrenceTest {
         m("a3", D1, 0, "NATO"), m("a3", D1, 0, "UKR"),
         m("b1", D2, 0, "NATO"), m("b1", D2, 0, "RUS"));
     List<AnalyzedArticle> articles = new ArrayList<>();
-    articles.add(TextAnalyzer.analyze("a1", D1, null, "One. Two.", 3));
-    articles.add(TextAnalyzer.analyze("a2", D1, null, "One. Two. Three.", 3));
-    articles.add(TextAnalyzer.analyze("a3", D1, null, "One.", 3));
-    articles.add(TextAnalyzer.analyze("a4", D1, null, "One. Two.", 3));
-    articles.add(TextAnalyzer.analyze("b1", D2, null, "One.", 3));
+    articles.add(TextAnalyzer.analyze("a1", D1, null, "One. Two."));
+    articles.add(TextAnalyzer.analyze("a2", D1, null, "One. Two. Three."));
+    articles.add(TextAnalyzer.analyze("a3", D1, null, "One."));
+    articles.add(TextAnalyzer.analyze("a4", D1, null, "One. Two."));
+    articles.add(TextAnalyzer.analyze("b1", D2, null, "One."));
     List<PairRow> rows = Cooccurrence.compute(spark.createDataset(mentions, Mention.ENCODER),
         spark.createDataset(articles, AnalyzedArticle.ENCODER), List.of("article", "sentence"), 1).collectAsList();
     Map<String, PairRow> byKey = rows.stream().collect(Collectors.toMap(

@@ -46,9 +46,9 @@ class WindowScopeTest {
   // a3 "ab cd": no actor, one window
   // totals: units 8; X 3, Y 4, Z 3; XY 2, YZ 1
   static final List<AnalyzedArticle> ARTICLES = List.of(
-      TextAnalyzer.analyze("a1", D, "s", "aa bb cc dd ee ff gg hh", 1),
-      TextAnalyzer.analyze("a2", D, "s", "aa cc", 1),
-      TextAnalyzer.analyze("a3", D, "s", "ab cd", 1));
+      TextAnalyzer.analyze("a1", D, "s", "aa bb cc dd ee ff gg hh"),
+      TextAnalyzer.analyze("a2", D, "s", "aa cc"),
+      TextAnalyzer.analyze("a3", D, "s", "ab cd"));
   static final List<Mention> MENTIONS = List.of(m("a1", 0, "X"), m("a1", 6, "Y"), m("a1", 21, "X"), m("a1", 12, "Z"),
       m("a2", 0, "X"), m("a2", 3, "Y"));
 

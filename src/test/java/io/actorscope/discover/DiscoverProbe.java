@@ -19,7 +19,7 @@ public final class DiscoverProbe {
       Article a = new Article();
       a.setId("x");
       a.setText(s);
-      AnalyzedArticle aa = TextAnalyzer.analyze(a, 3);
+      AnalyzedArticle aa = TextAnalyzer.analyze(a);
       List<Mention> ms = new ActorMatcher(d.dictionary, Set.of("alias", "role", "metonym", "demonym")).match(aa);
       System.out.println("== " + s);
       for (Mention m : ms) {

@@ -35,7 +35,7 @@ public final class DiscoverSample {
     for (Path p : files) {
       String text = java.text.Normalizer.normalize(Files.readString(p, StandardCharsets.UTF_8), java.text.Normalizer.Form.NFC);
       String year = p.getFileName().toString().replaceAll(".*_(\\d{4})\\.txt", "$1");
-      AnalyzedArticle a = TextAnalyzer.analyze(p.getFileName().toString(), java.time.LocalDate.of(Integer.parseInt(year), 9, 1), "x", text, 3);
+      AnalyzedArticle a = TextAnalyzer.analyze(p.getFileName().toString(), java.time.LocalDate.of(Integer.parseInt(year), 9, 1), "x", text);
       List<Mention> ms = matcher.match(a);
       for (Discoverer.Found f : disc.discover(a, ms)) {
         counts.merge(f.mention.getActorId() + " (" + f.name + ")", 1, Integer::sum);

@@ -31,10 +31,10 @@ class DiscoverStageTest {
     Broadcast<Dictionary> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(dict);
     List<AnalyzedArticle> in = List.of(
         TextAnalyzer.analyze("a1", LocalDate.of(2016, 4, 5), "s",
-            "Special Presidential Envoy Brett McGurk arrived in Erbil on Monday. McGurk met local leaders.", 3),
+            "Special Presidential Envoy Brett McGurk arrived in Erbil on Monday. McGurk met local leaders."),
         // only the surname here: the one person of the run whose full name ends in it
-        TextAnalyzer.analyze("a2", LocalDate.of(2016, 5, 10), "s", "Mr McGurk said the coalition would stay.", 3),
-        TextAnalyzer.analyze("a3", LocalDate.of(2016, 6, 1), "s", "Britain's Foreign Office Minister Tobias Ellwood agreed.", 3));
+        TextAnalyzer.analyze("a2", LocalDate.of(2016, 5, 10), "s", "Mr McGurk said the coalition would stay."),
+        TextAnalyzer.analyze("a3", LocalDate.of(2016, 6, 1), "s", "Britain's Foreign Office Minister Tobias Ellwood agreed."));
     Dataset<AnalyzedArticle> articles = spark.createDataset(in, AnalyzedArticle.ENCODER);
     Dataset<Mention> dictionary = ActorResolver.resolve(articles, b, List.of("alias", "role", "metonym", "demonym"));
     DiscoverStage.Result r = DiscoverStage.run(articles, dictionary, b, DiscoverStage.Settings.defaults());
@@ -77,11 +77,11 @@ class DiscoverStageTest {
     Dictionary dict = DictionaryLoader.load(List.of("builtin:countries.yaml")).dictionary;
     Broadcast<Dictionary> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(dict);
     Dataset<AnalyzedArticle> articles = spark.createDataset(List.of(
-        TextAnalyzer.analyze("a1", LocalDate.of(2016, 4, 5), "s", "Talks in Erbil went on.", 3)), AnalyzedArticle.ENCODER)
+        TextAnalyzer.analyze("a1", LocalDate.of(2016, 4, 5), "s", "Talks in Erbil went on.")), AnalyzedArticle.ENCODER)
         .coalesce(1);
     // mentions of another article (France, in b1): read beside a1 they would be credited to it
     Dataset<AnalyzedArticle> other = spark.createDataset(List.of(
-        TextAnalyzer.analyze("b1", LocalDate.of(2016, 4, 5), "s", "France agreed.", 3)), AnalyzedArticle.ENCODER)
+        TextAnalyzer.analyze("b1", LocalDate.of(2016, 4, 5), "s", "France agreed.")), AnalyzedArticle.ENCODER)
         .coalesce(1);
     Dataset<Mention> foreign = ActorResolver.resolve(other, b, List.of("alias"));
     Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,

@@ -49,7 +49,7 @@ class DiscovererTest {
   }
 
   static Run run(String text, LocalDate date) {
-    AnalyzedArticle a = TextAnalyzer.analyze("t", date, "test", text, 3);
+    AnalyzedArticle a = TextAnalyzer.analyze("t", date, "test", text);
     List<Mention> ms = new ActorMatcher(dict.dictionary, Set.of("alias", "role", "metonym", "demonym")).match(a);
     return new Run(ms, discoverer.discover(a, ms));
   }

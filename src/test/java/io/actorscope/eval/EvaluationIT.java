@@ -30,7 +30,7 @@ class EvaluationIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Evaluation evaluation() {
-    return new Evaluation(DictionaryLoader.load(OURS).dictionary, Set.of("alias", "role", "metonym", "demonym"), 3);
+    return new Evaluation(DictionaryLoader.load(OURS).dictionary, Set.of("alias", "role", "metonym", "demonym"));
   }
 
 

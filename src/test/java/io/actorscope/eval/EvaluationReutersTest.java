@@ -121,7 +121,7 @@ class EvaluationReutersTest {
     Set<String> kinds = Set.of("alias", "role", "metonym", "demonym");
     Discoverer names = new Discoverer(new Lexicon(d));
 
-    Map<String, Evaluation.CodeScore> on = new Evaluation(d, kinds, 3, null, names).reuters(dir);
+    Map<String, Evaluation.CodeScore> on = new Evaluation(d, kinds, null, names).reuters(dir);
     Evaluation.CodeScore people = on.get("PEOPLE");
     assertEquals(1, people.documents);
     assertEquals(1, people.codes);
@@ -136,7 +136,7 @@ class EvaluationReutersTest {
     assertEquals(1, orgs.codesWithDiscovery);
     assertEquals(0, orgs.discoveredActors);
 
-    Evaluation.CodeScore off = new Evaluation(d, kinds, 3).reuters(dir).get("PEOPLE");
+    Evaluation.CodeScore off = new Evaluation(d, kinds).reuters(dir).get("PEOPLE");
     assertEquals(1, off.codes);
     assertEquals(0, off.codesByDictionary);
     assertFalse(off.discovery);

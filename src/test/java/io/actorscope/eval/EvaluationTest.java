@@ -16,7 +16,7 @@ class EvaluationTest {
       "builtin:organisations.yaml", "builtin:people.yaml", "builtin:roles.yaml");
 
   private static Evaluation evaluation() {
-    return new Evaluation(DictionaryLoader.load(OURS).dictionary, Set.of("alias", "role", "metonym", "demonym"), 3);
+    return new Evaluation(DictionaryLoader.load(OURS).dictionary, Set.of("alias", "role", "metonym", "demonym"));
   }
 
   private static String entity(String doc, String text, String value, String type) {

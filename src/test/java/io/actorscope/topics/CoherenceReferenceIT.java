@@ -73,7 +73,7 @@ class CoherenceReferenceIT {
   /** BBC read by our text reader, category as source and category/NNN as id. */
   static Dataset<AnalyzedArticle> bbc(JobConfig c) {
     Ingest.Result in = Ingest.run(SharedSpark.spark(), c.inputs, true, 80);
-    return TextAnalyzer.analyze(in.articles, c.text.minTermLength).cache();
+    return TextAnalyzer.analyze(in.articles).cache();
   }
 
   @Test

@@ -48,11 +48,11 @@ class TopicModelerTest {
       for (int w = 0; w < 30; w++) {
         text.append(vocab.get(rnd.nextInt(vocab.size()))).append(' ');
       }
-      docs.add(TextAnalyzer.analyze((i % 2 == 0 ? "war" : "trade") + i, LocalDate.of(2021, 6, 1), "s", text.toString(), 3));
+      docs.add(TextAnalyzer.analyze((i % 2 == 0 ? "war" : "trade") + i, LocalDate.of(2021, 6, 1), "s", text.toString()));
     }
     // no terms at all, and only stop words / unseen words: both must come out with no dominant topic
-    docs.add(TextAnalyzer.analyze("empty", LocalDate.of(2021, 6, 1), "s", "12 34 !!", 3));
-    docs.add(TextAnalyzer.analyze("unseen", LocalDate.of(2021, 6, 1), "s", "the and zyzzyva", 3));
+    docs.add(TextAnalyzer.analyze("empty", LocalDate.of(2021, 6, 1), "s", "12 34 !!"));
+    docs.add(TextAnalyzer.analyze("unseen", LocalDate.of(2021, 6, 1), "s", "the and zyzzyva"));
 
     TopicModeler.Result r = TopicModeler.fit(spark.createDataset(docs, AnalyzedArticle.ENCODER), config(), "m1");
     assertNull(r.skipped);
@@ -152,7 +152,7 @@ class TopicModelerTest {
         List<String> vocab = rnd.nextInt(30) < i ? WAR : TRADE;
         text.append(vocab.get(rnd.nextInt(vocab.size()))).append(' ');
       }
-      docs.add(TextAnalyzer.analyze("a" + i, LocalDate.of(2021, 6, 1), "s", text.toString(), 3));
+      docs.add(TextAnalyzer.analyze("a" + i, LocalDate.of(2021, 6, 1), "s", text.toString()));
     }
     ConfigLoader.Overrides o = new ConfigLoader.Overrides();
     o.input = "pom.xml";
@@ -186,7 +186,7 @@ class TopicModelerTest {
   @Test
   void tooFewDocumentsIsSkippedWithAReason() {
     SparkSession spark = SharedSpark.spark();
-    List<AnalyzedArticle> docs = List.of(TextAnalyzer.analyze("one", null, "s", "troops at the border", 3));
+    List<AnalyzedArticle> docs = List.of(TextAnalyzer.analyze("one", null, "s", "troops at the border"));
     TopicModeler.Result r = TopicModeler.fit(spark.createDataset(docs, AnalyzedArticle.ENCODER), config(), "m2");
     assertTrue(r.skipped.contains("fewer than topics.min_documents=5"), r.skipped);
     assertEquals(0, r.topics.count());
