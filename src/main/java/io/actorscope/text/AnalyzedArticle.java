@@ -8,7 +8,7 @@ import org.apache.spark.sql.Encoders;
 /**
  * An article with its tokens and sentences (parallel offset arrays into {@link #getText()}). The
  * topic model's terms are not kept here: only the topics stage reads them, and a String per word,
- * cached and decoded again by every later pass over the articles, cost the UNGDC run about a fifth
+ * cached and decoded again by every later pass over the articles, cost the UNGDC run about a quarter
  * of the text stage's task time ({@link io.actorscope.topics.TopicTokens} derives them from the tokens).
  */
 public class AnalyzedArticle extends Article implements Serializable {
